@@ -1,0 +1,33 @@
+"""Writing results so that an interrupted run never leaves a half file."""
+import contextlib
+import json
+import os
+import tempfile
+
+
+@contextlib.contextmanager
+def atomic_path(path):
+    """Yield a temporary path beside `path`; rename it to `path` on success."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, partial = tempfile.mkstemp(
+        prefix="." + os.path.basename(path) + ".", suffix=".part", dir=folder)
+    os.close(handle)
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+
+
+def write_text(path, text):
+    """Write `text` to `path` atomically."""
+    with atomic_path(path) as partial:
+        with open(partial, "w", encoding="utf-8") as stream:
+            stream.write(text)
+
+
+def write_json(path, value):
+    """Write `value` as JSON to `path` atomically."""
+    write_text(path, json.dumps(value, indent=2, sort_keys=True) + "\n")

@@ -1,0 +1,221 @@
+"""Training loops: one loop, driven by a gluon.Trainer or a scratch update.
+
+Both the Gluon path (`optimize`) and the scratch path (`train_linreg_scratch`)
+run `train_loop`, which is written for MXNet's costs: minibatches are slices of
+a shuffled copy (no DataLoader), and the logged full-data losses stay on the
+device until the end of each epoch, so there is one host sync per epoch rather
+than one per log point.
+"""
+import dataclasses
+import time
+import warnings
+
+import numpy as np
+from mxnet import autograd, gluon, nd
+
+from . import _checks, plotting
+from .data import data_iter
+from .linear_regression import linreg, squared_loss
+
+# A run whose loss ends this many times above where it started is reported as
+# diverged (it still finishes); a NaN or infinite loss stops it at once.
+DIVERGENCE_FACTOR = 1e3
+
+
+@dataclasses.dataclass
+class History:
+    """What a training run logged, for plots and exercises.
+
+    losses: the full-data loss at each log point, the first before training.
+    epochs: the x position of each loss, in epochs (0 to num_epochs).
+    seconds_per_epoch: mean wall time of an epoch; epoch_seconds: each one.
+    learning_rate: the learning rate at the end of the run.
+    diverged: the loss became NaN or infinite (the run then stopped early) or
+        grew by DIVERGENCE_FACTOR or more over its starting value.
+    params: the learned parameters, name -> NumPy array.
+    """
+    losses: list
+    epochs: list
+    seconds_per_epoch: float
+    epoch_seconds: list
+    learning_rate: float
+    diverged: bool
+    params: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def final_loss(self):
+        return self.losses[-1]
+
+
+def is_diverged(losses):
+    """True when a loss is NaN or infinite, or the last is DIVERGENCE_FACTOR
+    times the first or more."""
+    losses = np.asarray(losses, dtype=float)
+    if not np.isfinite(losses).all():
+        return True
+    return bool(losses[-1] >= DIVERGENCE_FACTOR * max(losses[0], 1e-12))
+
+
+def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
+               num_epochs, log_interval, log_offset=0, decay_epoch=None,
+               get_lr, set_lr):
+    """Run minibatch training and log the full-data loss.
+
+    batch_loss(X, y): the loss to differentiate on one minibatch.
+    update(n): apply one step after backward, n = rows in the minibatch.
+    full_loss(): the loss on all data, an NDArray of shape (1,).
+    The loss is logged before training and after every batch (index i from 0)
+    for which (i + log_offset) * batch_size is divisible by log_interval.
+    When decay_epoch is set (not None or 0, as in the book), the learning rate
+    is multiplied by 0.1 at the start of every epoch after decay_epoch.
+    Returns (losses, epoch_seconds, stopped): stopped is True when a NaN or
+    infinite loss ended the run early.
+    """
+    pending, losses, epoch_seconds = [full_loss()], [], []
+    for epoch in range(1, num_epochs + 1):
+        if decay_epoch and epoch > decay_epoch:
+            set_lr(get_lr() * 0.1)
+        start = time.perf_counter()
+        for batch_i, (X, y) in enumerate(data_iter(batch_size, features, labels)):
+            with autograd.record():
+                loss = batch_loss(X, y)
+            loss.backward()
+            update(X.shape[0])
+            if (batch_i + log_offset) * batch_size % log_interval == 0:
+                pending.append(full_loss())
+        logged = _to_host(pending)
+        epoch_seconds.append(time.perf_counter() - start)
+        losses.extend(logged)
+        pending = []
+        if not np.isfinite(logged).all():
+            return losses, epoch_seconds, True
+    losses.extend(_to_host(pending))
+    return losses, epoch_seconds, False
+
+
+def _to_host(pending):
+    """The logged losses as floats, in one copy to the host (or a wait)."""
+    if not pending:
+        nd.waitall()
+        return []
+    return nd.concat(*pending, dim=0).asnumpy().astype(float).tolist()
+
+
+def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
+            plot, verbose):
+    """Build the History, report divergence, print parameters, plot."""
+    diverged = stopped or is_diverged(losses)
+    epochs_run = len(epoch_seconds) if stopped else num_epochs
+    history = History(
+        losses=losses,
+        epochs=np.linspace(0, epochs_run, len(losses)).tolist(),
+        seconds_per_epoch=float(np.mean(epoch_seconds)) if epoch_seconds else 0.0,
+        epoch_seconds=epoch_seconds,
+        learning_rate=float(learning_rate),
+        diverged=diverged,
+        params=params)
+    if diverged:
+        how = ("became NaN or infinite and training stopped after epoch "
+               f"{epochs_run}" if stopped else
+               f"grew from {losses[0]:.4g} to {losses[-1]:.4g}")
+        warnings.warn(f"The run diverged: the loss {how}. Try a smaller "
+                      f"learning rate (this run ended at {learning_rate:g}).",
+                      RuntimeWarning, stacklevel=3)
+    if verbose:
+        for name, value in params.items():
+            print(f"{name}:", np.array2string(value, precision=4))
+    if plot:
+        plotting.semilogy(history.epochs, history.losses, "epoch", "loss")
+    return history
+
+
+def _learned_params(net):
+    """Name -> value; a single Dense layer's are named w and b, as in the book."""
+    params = list(net.collect_params().values())
+    if len(params) == 2 and params[0].name.endswith("weight") \
+            and params[1].name.endswith("bias"):
+        return {"w": params[0].data().asnumpy(), "b": params[1].data().asnumpy()}
+    return {param.name: param.data().asnumpy() for param in params}
+
+
+def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
+             net, *, plot=True, verbose=True):
+    """Train `net` on (X, y) with L2 loss, driving any gluon.Trainer.
+
+    The book's optimize: minibatches of batch_size reshuffled every epoch; the
+    learning rate times 0.1 at the start of each epoch after decay_epoch; the
+    full-data loss logged before training and after every batch i (from 0)
+    with i * batch_size divisible by log_interval. Prints the learned
+    parameters, plots loss against epoch (log scale), returns a History.
+    """
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
+    decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
+    log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
+    _checks.check_trainer("trainer", trainer)
+    _checks.check_features_labels(X, y, "X", "y")
+    _checks.check_initialized("net", net)
+
+    loss_fn = gluon.loss.L2Loss()
+    losses, epoch_seconds, stopped = train_loop(
+        batch_loss=lambda Xb, yb: loss_fn(net(Xb), yb),
+        update=trainer.step,
+        full_loss=lambda: loss_fn(net(X), y).mean(),
+        features=X, labels=y, batch_size=batch_size, num_epochs=num_epochs,
+        log_interval=log_interval, decay_epoch=decay_epoch,
+        get_lr=lambda: trainer.learning_rate, set_lr=trainer.set_learning_rate)
+    return _finish(losses, epoch_seconds, stopped, num_epochs,
+                   trainer.learning_rate, _learned_params(net), plot, verbose)
+
+
+def init_linreg_params(num_inputs, scale=1.0):
+    """Weights w ~ N(0, scale²) of shape (num_inputs, 1) and a zero bias, with
+    gradients attached."""
+    w = nd.random.normal(scale=scale, shape=(num_inputs, 1))
+    b = nd.zeros(shape=(1,))
+    w.attach_grad()
+    b.attach_grad()
+    return [w, b]
+
+
+def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
+                         num_epochs, log_interval, decay_epoch=None,
+                         log_offset=0, init_scale=1.0, plot=True, verbose=True):
+    """Train the linear model from scratch with a book-style update function.
+
+    update_fn(params, states, hyperparams) updates params [w, b] in place from
+    their gradients of the minibatch's mean squared loss. `states` is the list
+    of state arrays, or a function of the params that builds it. The learning
+    rate is hyperparams['lr'] (the caller's dict is not changed).
+    """
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
+    decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
+    log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
+    if not callable(update_fn):
+        raise TypeError("update_fn must be a function "
+                        "f(params, states, hyperparams)")
+    if not isinstance(hyperparams, dict) or "lr" not in hyperparams:
+        raise TypeError("hyperparams must be a dict with the learning rate "
+                        "under 'lr', for example {'lr': 0.1}")
+    _checks.check_number("hyperparams['lr']", hyperparams["lr"], minimum=0)
+    _checks.check_features_labels(X, y, "X", "y")
+
+    params = init_linreg_params(X.shape[1], scale=init_scale)
+    states = states(params) if callable(states) else states
+    hyperparams = dict(hyperparams)
+
+    def set_lr(lr):
+        hyperparams["lr"] = lr
+
+    w, b = params
+    losses, epoch_seconds, stopped = train_loop(
+        batch_loss=lambda Xb, yb: squared_loss(linreg(Xb, w, b), yb).mean(),
+        update=lambda n: update_fn(params, states, hyperparams),
+        full_loss=lambda: squared_loss(linreg(X, w, b), y).mean(),
+        features=X, labels=y, batch_size=batch_size, num_epochs=num_epochs,
+        log_interval=log_interval, log_offset=log_offset,
+        decay_epoch=decay_epoch, get_lr=lambda: hyperparams["lr"], set_lr=set_lr)
+    learned = {"w": w.asnumpy().reshape(1, -1), "b": b.asnumpy()}
+    return _finish(losses, epoch_seconds, stopped, num_epochs,
+                   hyperparams["lr"], learned, plot, verbose)
