@@ -1,0 +1,349 @@
+"""MNIST: an idx reader, a loader, and the momentum study on a small MLP.
+
+The study (issue 5 §3) trains a multilayer perceptron 784-200-10 (ReLU) with
+softmax cross-entropy twice from the same initial weights and the same
+minibatch order: once with the scratch `sgd_momentum` at γ = 0.9 and once with
+plain SGD (the same update at γ = 0, i.e. w −= lr·grad), lr 0.01, batch 64.
+
+Where the data comes from (`load_mnist`), in this order:
+
+1. the idx files under `$GLUON_OPT_DATA/mnist`, when both are there. They are
+   read by this module's `read_idx` after their sha1 is checked (`data.fetch`);
+   Gluon's MNIST class cannot read them, its hashes are of another copy.
+   These are the 10,000 real test images only, so they are split (seeded)
+   into a training part and an evaluation part, and the result says so.
+2. otherwise `gluon.data.vision.MNIST`, which downloads the real 60,000/10,000
+   splits where a network exists;
+3. when that download fails, `data.fetch` of the idx files (which tries its
+   own download and otherwise says where to put the files).
+
+Local files come first because a failed Gluon download can be slow: Gluon
+retries five times, and on a network that drops packets (instead of failing
+name resolution at once, as on the offline machine this was written on, where
+it fails in about 0.01 s) every try waits for a connection timeout.
+"""
+import dataclasses
+import gzip
+import os
+import struct
+import time
+import warnings
+
+import numpy as np
+from mxnet import autograd, gluon, init, nd
+from mxnet.gluon import nn
+
+from . import _checks, data, plotting
+from .optimizers import init_momentum_states, sgd_momentum
+from .seed import set_seed
+from .training import History, is_diverged
+
+MNIST_URL = "http://yann.lecun.com/exdb/mnist/"
+# The shared copies of the test split (see the data README).
+TEST_IMAGES = ("t10k-images-idx3-ubyte.gz",
+               "dd5ac0f089b8e0b68c44525e60fb50487e8465aa")
+TEST_LABELS = ("t10k-labels-idx1-ubyte.gz",
+               "08da2a4b10150e076dffbf6201afce3b38b4b2a2")
+
+# idx type codes (third byte of the magic number) -> big-endian NumPy dtype.
+IDX_DTYPES = {
+    0x08: np.dtype(">u1"), 0x09: np.dtype(">i1"), 0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"), 0x0D: np.dtype(">f4"), 0x0E: np.dtype(">f8"),
+}
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def read_idx(path):
+    """The array stored in an idx file (gzip-compressed or plain).
+
+    An idx file is a magic number (two zero bytes, a type code, the number of
+    dimensions), each dimension as a big-endian uint32, then the values in C
+    order. A bad magic number, a short header, a body shorter or longer than
+    the dimensions say, or a broken gzip stream raise ValueError naming the
+    file. Returns a NumPy array in native byte order (uint8 for MNIST).
+    """
+    path = os.fspath(path)
+    with open(path, "rb") as stream:
+        raw = stream.read()
+    if raw[:2] == GZIP_MAGIC:
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            raise ValueError(f"{path} is a damaged gzip file ({error}); "
+                             f"fetch a fresh copy") from error
+    if len(raw) < 4:
+        raise ValueError(f"{path} is too short to be an idx file: "
+                         f"{len(raw)} bytes, the magic number alone is 4")
+    zeros, type_code, ndim = raw[:2], raw[2], raw[3]
+    if zeros != b"\x00\x00" or type_code not in IDX_DTYPES or ndim == 0:
+        raise ValueError(
+            f"{path} has a bad idx magic number {raw[:4].hex()}: expected "
+            f"0000 then a type code in "
+            f"{{{', '.join(f'{c:02x}' for c in IDX_DTYPES)}}} and at least "
+            f"one dimension (MNIST images start 00000803, labels 00000801)")
+    header = 4 + 4 * ndim
+    if len(raw) < header:
+        raise ValueError(f"{path} is truncated in its header: {ndim} "
+                         f"dimensions need {header} bytes, the file has "
+                         f"{len(raw)}")
+    shape = struct.unpack(f">{ndim}I", raw[4:header])
+    dtype = IDX_DTYPES[type_code]
+    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    body = len(raw) - header
+    if body != expected:
+        what = "truncated" if body < expected else "longer than its header says"
+        raise ValueError(f"{path} is {what}: shape {shape} of {dtype.name} "
+                         f"needs {expected} bytes after the header, the file "
+                         f"has {body}")
+    array = np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+    return array.astype(dtype.newbyteorder("="))
+
+
+def read_mnist_idx(folder=None):
+    """Images (10000, 28, 28) uint8 and labels (10000,) uint8 of the MNIST
+    test split from `folder` (default `$GLUON_OPT_DATA/mnist`), each file's
+    sha1 checked first."""
+    folder = folder or os.path.join(data.data_dir(), "mnist")
+    images = read_idx(data.fetch(*_with_url(TEST_IMAGES), folder=folder))
+    labels = read_idx(data.fetch(*_with_url(TEST_LABELS), folder=folder))
+    if images.ndim != 3 or images.shape[1:] != (28, 28):
+        raise ValueError(f"{TEST_IMAGES[0]} in {folder} must hold 28x28 "
+                         f"images, got shape {images.shape}")
+    if labels.shape != images.shape[:1]:
+        raise ValueError(f"{TEST_LABELS[0]} in {folder} has {labels.shape} "
+                         f"labels for {images.shape[0]} images")
+    return images, labels
+
+
+def _with_url(name_sha1):
+    name, sha1 = name_sha1
+    return name, MNIST_URL + name, sha1
+
+
+@dataclasses.dataclass
+class MnistData:
+    """Training and evaluation data, flattened to 784 floats in [0, 1].
+
+    source: one sentence on where the data came from and how it was split.
+    """
+    train_features: nd.NDArray
+    train_labels: nd.NDArray
+    eval_features: nd.NDArray
+    eval_labels: nd.NDArray
+    source: str
+
+
+def _to_nd(images, labels):
+    features = nd.array(images.reshape(images.shape[0], -1)) / 255
+    return features, nd.array(labels.astype(np.float32))
+
+
+def _local_files_present(folder):
+    return all(os.path.exists(os.path.join(folder, name))
+               for name, _ in (TEST_IMAGES, TEST_LABELS))
+
+
+def _split_test_files(folder, num_eval, split_seed):
+    images, labels = read_mnist_idx(folder)
+    if num_eval >= images.shape[0]:
+        raise ValueError(f"num_eval must leave images to train on: got "
+                         f"{num_eval} of the {images.shape[0]} in {folder}")
+    order = np.random.RandomState(split_seed).permutation(images.shape[0])
+    train, held_out = order[num_eval:], order[:num_eval]
+    source = (f"the real MNIST test split ({images.shape[0]:,} images) from "
+              f"{folder}, split with seed {split_seed} into "
+              f"{train.size:,} images for training and {held_out.size:,} "
+              f"for evaluation (the 60,000-image training split is not "
+              f"available offline)")
+    return MnistData(*_to_nd(images[train], labels[train]),
+                     *_to_nd(images[held_out], labels[held_out]), source)
+
+
+def _gluon_mnist(root):
+    """Both real splits through gluon.data.vision.MNIST (downloads them)."""
+    splits = []
+    for train in (True, False):
+        dataset = gluon.data.vision.MNIST(root=root, train=train)
+        # The dataset keeps all images as one NDArray and the labels as one
+        # array; reading them whole avoids 70,000 per-item calls.
+        images = dataset._data.asnumpy().reshape(-1, 28, 28)
+        splits.append((images, np.asarray(dataset._label)))
+    (train_x, train_y), (test_x, test_y) = splits
+    source = (f"MNIST through gluon.data.vision.MNIST: {len(train_y):,} "
+              f"training images, {len(test_y):,} test images for evaluation")
+    return MnistData(*_to_nd(train_x, train_y), *_to_nd(test_x, test_y), source)
+
+
+def load_mnist(num_eval=2000, split_seed=0, folder=None):
+    """MNIST for the study, from local idx files first, else Gluon's download.
+
+    With the idx files in `folder` (default `$GLUON_OPT_DATA/mnist`): the real
+    test split, shuffled with `split_seed`, `num_eval` images held out for
+    evaluation and the rest for training. Without them: the real splits from
+    gluon.data.vision.MNIST; when that download fails, the idx files are
+    fetched (downloaded, or an OSError that says where to put them).
+    Returns MnistData; its `source` says which way was taken.
+    """
+    num_eval = _checks.check_int("num_eval", num_eval, minimum=1)
+    split_seed = _checks.check_int("split_seed", split_seed, minimum=0)
+    folder = folder or os.path.join(data.data_dir(), "mnist")
+    if _local_files_present(folder):
+        return _split_test_files(folder, num_eval, split_seed)
+    try:
+        return _gluon_mnist(os.path.join(folder, "gluon"))
+    except Exception as error:  # any download failure: use the idx files
+        warnings.warn(f"gluon.data.vision.MNIST could not load MNIST "
+                      f"({type(error).__name__}: {error}); using the idx "
+                      f"files in {folder} instead", RuntimeWarning,
+                      stacklevel=2)
+    return _split_test_files(folder, num_eval, split_seed)
+
+
+# ---------------------------------------------------------------- the study
+
+def mlp(num_inputs=784, num_hidden=200, num_outputs=10):
+    """The study's network: Dense(200, ReLU) then Dense(10) (logits), with
+    the book's N(0, 0.01²) initial weights, hybridized. The input size is
+    given, so the weights exist at once (no deferred initialization)."""
+    net = nn.HybridSequential()
+    net.add(nn.Dense(num_hidden, activation="relu", in_units=num_inputs),
+            nn.Dense(num_outputs, in_units=num_hidden))
+    net.initialize(init.Normal(sigma=0.01))
+    net.hybridize()
+    return net
+
+
+@dataclasses.dataclass
+class MnistHistory(History):
+    """A History of one study run, plus its evaluation accuracy.
+
+    losses[k] is the mean minibatch loss over the log_every batches ending
+    at batch (k + 1)·log_every; epochs holds where that is, in epochs.
+    """
+    test_accuracy: float = float("nan")
+    name: str = ""
+
+
+def accuracy(net, features, labels, batch_size=1000):
+    """The fraction of rows whose largest logit is at the true label."""
+    correct = nd.zeros((1,), ctx=features.context)
+    for start in range(0, features.shape[0], batch_size):
+        X = features[start:start + batch_size]
+        y = labels[start:start + batch_size]
+        correct += (net(X).argmax(axis=1) == y).sum()
+    return float(correct.asscalar()) / features.shape[0]
+
+
+def train_mnist(update_fn, hyperparams, mnist, *, num_epochs=5, batch_size=64,
+                log_every=30, seed=0, name=""):
+    """Train a fresh `mlp()` on `mnist` with a book-style scratch update.
+
+    Seeded with `seed` before the weights are drawn, so two runs with the
+    same seed start from the same weights and see the same minibatches.
+    Each step differentiates the minibatch's mean softmax cross-entropy and
+    calls update_fn(params, states, hyperparams) on the parameters' NDArrays
+    (for a Gluon parameter p, p.data().grad shares memory with p.grad()).
+    The batch losses stay on the device; they are copied to the host once
+    per epoch and averaged over each window of log_every batches.
+    """
+    set_seed(seed)
+    net = mlp()
+    params = [param.data() for param in net.collect_params().values()]
+    states = init_momentum_states(params)
+    loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    num_examples = mnist.train_features.shape[0]
+    batches_per_epoch = -(-num_examples // batch_size)
+    batch_losses, epoch_seconds = [], []
+    for _ in range(num_epochs):
+        start = time.perf_counter()
+        pending = []
+        for X, y in data.data_iter(batch_size, mnist.train_features,
+                                   mnist.train_labels):
+            with autograd.record():
+                loss = loss_fn(net(X), y).mean()
+            loss.backward()
+            update_fn(params, states, hyperparams)
+            pending.append(loss)
+        batch_losses.extend(nd.concat(*pending, dim=0).asnumpy().tolist())
+        nd.waitall()
+        epoch_seconds.append(time.perf_counter() - start)
+    num_windows = len(batch_losses) // log_every
+    windows = np.asarray(batch_losses[:num_windows * log_every], dtype=float)
+    losses = windows.reshape(num_windows, log_every).mean(axis=1).tolist()
+    positions = [(k + 1) * log_every / batches_per_epoch
+                 for k in range(num_windows)]
+    return MnistHistory(
+        losses=losses, epochs=positions,
+        seconds_per_epoch=float(np.mean(epoch_seconds)) if epoch_seconds else 0.0,
+        epoch_seconds=epoch_seconds, learning_rate=float(hyperparams["lr"]),
+        diverged=bool(losses) and is_diverged(losses),
+        test_accuracy=accuracy(net, mnist.eval_features, mnist.eval_labels),
+        name=name)
+
+
+@dataclasses.dataclass
+class MomentumStudy:
+    """The two runs of the study, the figure of their losses, the data used."""
+    momentum: MnistHistory
+    sgd: MnistHistory
+    figure: object
+    source: str
+
+    def summary(self):
+        """One line per run: final loss, seconds per epoch, test accuracy."""
+        return "\n".join(
+            f"{run.name:>14}: final loss {run.final_loss:.4f}, "
+            f"{run.seconds_per_epoch:.2f} s/epoch, "
+            f"test accuracy {run.test_accuracy:.4f}"
+            for run in (self.momentum, self.sgd))
+
+
+def mnist_momentum_study(num_epochs=5, batch_size=64, lr=0.01, momentum=0.9,
+                         log_every=30, num_train=None, num_eval=2000,
+                         seed=0, mnist=None, plot=True):
+    """Momentum (γ = `momentum`) against plain SGD on MNIST, as in issue 5 §3.
+
+    Both runs use the scratch `sgd_momentum` (plain SGD is γ = 0), start from
+    the same weights and see the same minibatches. num_train keeps only the
+    first num_train training images (for a quick run); num_eval is the size
+    of the held-out part when the data is split from the test files; pass
+    `mnist` (a MnistData) to reuse loaded data. With plot, both loss curves
+    go on one log-scale figure (MomentumStudy.figure).
+    """
+    num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=1)
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    _checks.check_number("lr", lr, minimum=0)
+    _checks.check_number("momentum", momentum, minimum=0, maximum=1)
+    log_every = _checks.check_int("log_every", log_every, minimum=1)
+    num_train = _checks.check_optional_int("num_train", num_train, minimum=1)
+    seed = _checks.check_int("seed", seed, minimum=0)
+    if mnist is None:
+        mnist = load_mnist(num_eval=num_eval)
+    elif not isinstance(mnist, MnistData):
+        raise TypeError(f"mnist must be a MnistData from load_mnist(), got "
+                        f"{type(mnist).__name__}")
+    if num_train is not None:
+        mnist = dataclasses.replace(
+            mnist, train_features=mnist.train_features[:num_train],
+            train_labels=mnist.train_labels[:num_train],
+            source=mnist.source + f"; the first {num_train:,} training images")
+    batches = num_epochs * -(-mnist.train_features.shape[0] // batch_size)
+    if batches < log_every:
+        raise ValueError(
+            f"log_every={log_every} is more than the {batches} batches of the "
+            f"run ({num_epochs} epochs of batch_size {batch_size}): nothing "
+            f"would be logged; lower log_every or train longer")
+    runs = {}
+    for name, gamma in ((f"momentum {momentum:g}", momentum), ("sgd", 0.0)):
+        runs[name] = train_mnist(
+            sgd_momentum, {"lr": lr, "momentum": gamma}, mnist,
+            num_epochs=num_epochs, batch_size=batch_size,
+            log_every=log_every, seed=seed, name=name)
+    momentum_run, sgd_run = runs.values()
+    figure = None
+    if plot:
+        figure = plotting.semilogy(
+            momentum_run.epochs, momentum_run.losses, "epoch",
+            f"loss (mean of {log_every} batches)", sgd_run.epochs,
+            sgd_run.losses, legend=list(runs))
+    return MomentumStudy(momentum_run, sgd_run, figure, mnist.source)
