@@ -64,6 +64,18 @@ def data_iter(batch_size, features, labels):
         yield features[start:stop], labels[start:stop]
 
 
+def data_iter_first(batch_size, num_examples, features, labels):
+    """The 2018 book's data_iter: shuffled minibatches of the first
+    num_examples rows of (features, labels)."""
+    _checks.check_ndarray("X", features)
+    num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
+    if num_examples > features.shape[0]:
+        raise ValueError(f"num_examples must be at most the number of rows "
+                         f"of X ({features.shape[0]}), got {num_examples}")
+    return data_iter(batch_size, features[:num_examples],
+                     labels[:num_examples])
+
+
 def _sha1(path):
     digest = hashlib.sha1()
     with open(path, "rb") as stream:

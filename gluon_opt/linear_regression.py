@@ -13,6 +13,16 @@ def squared_loss(y_hat, y):
 
 
 def sgd(params, lr, batch_size):
-    """Minibatch stochastic gradient descent: param -= lr · grad / batch_size."""
+    """Minibatch stochastic gradient descent: param -= lr · grad / batch_size.
+
+    In place with two operators per parameter (the book writes
+    `param[:] = param - lr * param.grad / batch_size`, the same math with a
+    temporary and a slice assignment, several times slower in MXNet).
+    """
     for param in params:
-        param[:] = param - lr * param.grad / batch_size
+        param -= (lr / batch_size) * param.grad
+
+
+def SGD(params, lr):  # noqa: N802 (the 2018 book's name)
+    """The 2018 book's SGD: param -= lr · grad (the loss already averaged)."""
+    sgd(params, lr, 1)

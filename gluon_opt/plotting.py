@@ -24,8 +24,13 @@ def use_svg_display():
 
 def set_figsize(figsize=DEFAULT_FIGSIZE):
     """Set the size of the figures that follow (the book's 3.5 x 2.5 inches)."""
+    set_fig_size(matplotlib, figsize)
+
+
+def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
+    """The 2018 book's name: set `mpl`'s default figure size (and SVG inline)."""
     use_svg_display()
-    plt.rcParams["figure.figsize"] = figsize
+    mpl.rcParams["figure.figsize"] = figsize
 
 
 def show(fig):
@@ -63,6 +68,28 @@ def semilogy(x_vals, y_vals, x_label, y_label, x2_vals=None, y2_vals=None,
     ax.set_ylabel(y_label)
     if legend:
         ax.legend(legend)
+    return show(fig)
+
+
+def loss_curves(curves, x_label="epoch", y_label="loss",
+                figsize=DEFAULT_FIGSIZE, title=None):
+    """Several loss curves on one log-scale plot.
+
+    curves: label -> (x_vals, y_vals), or label -> an object with `epochs`
+    and `losses` (a History). Non-finite points are left out, as in semilogy.
+    Returns the figure.
+    """
+    set_figsize(figsize)
+    fig, ax = plt.subplots(figsize=figsize)
+    for label, curve in curves.items():
+        x_vals, y_vals = ((curve.epochs, curve.losses)
+                          if hasattr(curve, "losses") else curve)
+        ax.semilogy(*finite_points(x_vals, y_vals), label=label)
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    if title:
+        ax.set_title(title, fontsize="medium")
+    ax.legend(fontsize="small")
     return show(fig)
 
 

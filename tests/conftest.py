@@ -14,6 +14,9 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 # CI sets GLUON_OPT_DATA; a developer's run falls back to ../shared/data.
 if not os.environ.get("GLUON_OPT_DATA") and SHARED_DATA.is_dir():
     os.environ["GLUON_OPT_DATA"] = str(SHARED_DATA)
+# Absolute, so that notebook kernels started in notebooks/ find it too.
+if os.environ.get("GLUON_OPT_DATA"):
+    os.environ["GLUON_OPT_DATA"] = os.path.abspath(os.environ["GLUON_OPT_DATA"])
 
 
 @pytest.fixture(autouse=True)

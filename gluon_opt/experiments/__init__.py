@@ -1,4 +1,7 @@
 """The chapter's experiments, one module per section, registered by name."""
 from .registry import EXPERIMENTS, Experiment, Result, Row, experiment
 
+# Each section registers its experiments on import, in the chapter's order.
+from . import momentum  # noqa: E402,F401
+
 __all__ = ["EXPERIMENTS", "Experiment", "Result", "Row", "experiment"]

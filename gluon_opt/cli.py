@@ -1,0 +1,62 @@
+"""The `gluon-opt` command."""
+import argparse
+import os
+import sys
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="gluon-opt",
+        description="The optimization chapter of the Gluon book, reproduced.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser(
+        "reproduce", help="run the chapter's experiments, write figures and "
+                          "summary.md")
+    run.add_argument("--out", default="results",
+                     help="folder for the figures, results/ and summary.md "
+                          "(default: results)")
+    run.add_argument("--only", action="append", metavar="NAME",
+                     help="run only this experiment (repeatable)")
+    run.add_argument("--list", action="store_true",
+                     help="list the experiments and exit")
+    run.add_argument("--resume", action="store_true",
+                     help="skip experiments whose results are already in --out")
+    run.add_argument("--quick", action="store_true",
+                     help="fewer epochs, for a smoke test (numbers not "
+                          "comparable with the book's)")
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    # Headless unless a backend was chosen: the command only writes files.
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from . import reproduce
+    from .experiments import EXPERIMENTS
+    if args.list:
+        for exp in EXPERIMENTS.values():
+            print(f"{exp.name:24} {exp.title}")
+        return 0
+    try:
+        experiments = reproduce.select(args.only)
+    except ValueError as error:
+        print(f"gluon-opt: {error}", file=sys.stderr)
+        return 2
+    print(f"gluon-opt reproduce: {len(experiments)} experiment(s) into "
+          f"{args.out}" + (" (quick mode)" if args.quick else ""), flush=True)
+    try:
+        records, failures = reproduce.reproduce(
+            args.out, only=args.only, quick=args.quick, resume=args.resume)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted: finished experiments are kept in {args.out}; "
+              f"run again with --resume to continue", file=sys.stderr)
+        return 130
+    print(f"summary: {os.path.join(args.out, 'summary.md')}")
+    if failures:
+        print(f"failed: {', '.join(failures)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
