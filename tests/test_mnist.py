@@ -5,6 +5,7 @@ import os
 import pathlib
 import shutil
 import struct
+import warnings
 
 import numpy as np
 import pytest
@@ -149,6 +150,23 @@ def test_load_mnist_split_is_the_same_every_time(mnist_data):
     again = mnist.load_mnist()
     np.testing.assert_array_equal(again.eval_labels.asnumpy(),
                                   mnist_data.eval_labels.asnumpy())
+
+
+def test_without_local_files_gluon_is_tried_then_the_idx_download(tmp_path):
+    # Offline (as here) both downloads fail at once and the error says which
+    # file is missing from which folder; with a network Gluon's real splits
+    # load. Either way the order of the attempts is the documented one.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            loaded = mnist.load_mnist(folder=str(tmp_path))
+        except OSError as error:
+            assert mnist.TEST_IMAGES[0] in str(error)
+            assert str(tmp_path) in str(error)
+            assert any("gluon.data.vision.MNIST could not load" in
+                       str(warning.message) for warning in caught)
+        else:
+            assert "gluon.data.vision.MNIST" in loaded.source
 
 
 # --------------------------------------------------------------- the study
