@@ -136,7 +136,11 @@ def read_airfoil(path, num_rows=1500):
         raise ValueError(f"{path} has {table.shape[0]} rows, need {num_rows}")
     if not np.isfinite(table).all():
         raise ValueError(f"{path} has a value that is not a number")
-    table = (table - table.mean(axis=0)) / table.std(axis=0)
+    spread = table.std(axis=0)
+    if (spread == 0).any():
+        raise ValueError(f"{path}: column {int(np.argmin(spread))} has the "
+                         f"same value in every row and cannot be standardized")
+    table = (table - table.mean(axis=0)) / spread
     return nd.array(table[:num_rows, :-1]), nd.array(table[:num_rows, -1])
 
 

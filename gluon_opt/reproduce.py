@@ -100,8 +100,13 @@ def write_summary(out):
     return records
 
 
-def reproduce(out, only=None, quick=False, resume=False, stream=sys.stdout):
-    """Run the selected experiments; return (records, failures)."""
+def reproduce(out, only=None, quick=False, resume=False, stream=None):
+    """Run the selected experiments; return (records, failures).
+
+    Progress goes to `stream` (default: standard output), a line as each
+    experiment starts and ends.
+    """
+    stream = stream or sys.stdout
     experiments = select(only)
     os.makedirs(out, exist_ok=True)
     failures = []
