@@ -1,9 +1,16 @@
-"""gluon-opt: the optimization chapter of the Gluon book, as a library."""
-from . import data, linear_regression, optimizers, plotting, training
+"""gluon-opt: the optimization chapter of the Gluon book, as a library.
+
+`import gluon_opt as d2l` runs the d2l-zh 1.0 (MXNet edition) optimization
+chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
+set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
+"""
+from . import data, linear_regression, mnist, optimizers, plotting, training
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
+from .mnist import load_mnist, mnist_momentum_study, read_idx
 from .plotting import plt, semilogy, set_figsize
 from .seed import set_seed
-from .training import History, optimize, train_linreg_scratch
+from .training import (History, optimize, train_ch7, train_gluon_ch7,
+                       train_linreg_scratch)
 
 __version__ = "0.1.0"

@@ -90,3 +90,32 @@ def check_initialized(name, net):
                 f"{name} has parameter {param.name!r} that was never "
                 f"initialized; call {name}.initialize() before training")
     return net
+
+
+def make_trainer(net, optimizer, hyperparams):
+    """gluon.Trainer(net's params, optimizer, hyperparams), with an error that
+    names the argument when the optimizer name or a hyperparameter is wrong."""
+    import mxnet as mx
+    if isinstance(optimizer, str):
+        known = sorted(mx.optimizer.Optimizer.opt_registry)
+        if optimizer.lower() not in known:
+            raise ValueError(f"trainer_name {optimizer!r} is not an optimizer "
+                             f"MXNet knows; known: {', '.join(known)}")
+    elif not isinstance(optimizer, mx.optimizer.Optimizer):
+        raise TypeError(f"trainer_name must be an optimizer name or an "
+                        f"mx.optimizer.Optimizer, got {type(optimizer).__name__}")
+    if hyperparams is not None and not isinstance(hyperparams, dict):
+        raise TypeError(f"trainer_hyperparams must be a dict such as "
+                        f"{{'learning_rate': 0.1}}, got {type(hyperparams).__name__}")
+    for key in ("learning_rate", "lr"):
+        if hyperparams and key in hyperparams:
+            check_number(f"trainer_hyperparams[{key!r}]", hyperparams[key],
+                         minimum=0)
+    if hyperparams and "momentum" in hyperparams:
+        check_number("trainer_hyperparams['momentum']", hyperparams["momentum"],
+                     minimum=0, maximum=1)
+    try:
+        return gluon.Trainer(net.collect_params(), optimizer, hyperparams)
+    except (TypeError, ValueError, AssertionError) as error:
+        raise ValueError(f"trainer_hyperparams {hyperparams!r} do not fit "
+                         f"optimizer {optimizer!r}: {error}") from error

@@ -105,7 +105,7 @@ def fetch(file_name, url, sha1, folder=None):
             raise OSError(
                 f"{file_name} is not in {folder} and could not be downloaded "
                 f"from {url} ({error}). Download it by hand into that folder, "
-                f"or point GLUON_OPT_DATA at a folder that has it.") from error
+                f"or point GLUON_OPT_DATA at a folder that has it.") from None
         finally:
             if os.path.exists(partial):
                 os.remove(partial)

@@ -71,6 +71,19 @@ def semilogy(x_vals, y_vals, x_label, y_label, x2_vals=None, y2_vals=None,
     return show(fig)
 
 
+def plot_loss(x_vals, y_vals, x_label="epoch", y_label="loss",
+              figsize=DEFAULT_FIGSIZE):
+    """The d2l chapter's loss plot: linear axes, non-finite points left out."""
+    set_figsize(figsize)
+    fig, ax = plt.subplots(figsize=figsize)
+    x_vals, y_vals = np.asarray(x_vals, float), np.asarray(y_vals, float)
+    keep = np.isfinite(y_vals)
+    ax.plot(x_vals[keep], y_vals[keep])
+    ax.set_xlabel(x_label)
+    ax.set_ylabel(y_label)
+    return show(fig)
+
+
 def loss_curves(curves, x_label="epoch", y_label="loss",
                 figsize=DEFAULT_FIGSIZE, title=None):
     """Several loss curves on one log-scale plot.

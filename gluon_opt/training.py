@@ -11,7 +11,8 @@ import time
 import warnings
 
 import numpy as np
-from mxnet import autograd, gluon, nd
+from mxnet import autograd, gluon, init, nd
+from mxnet.gluon import nn
 
 from . import _checks, plotting
 from .data import data_iter
@@ -103,7 +104,20 @@ def _to_host(pending):
 
 def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
             plot, verbose):
-    """Build the History, report divergence, print parameters, plot."""
+    """Build the History and report divergence; print the learned parameters
+    (`verbose`) and plot the loss on a log scale (`plot`), as optimize does."""
+    history = _history(losses, epoch_seconds, stopped, num_epochs,
+                       learning_rate, params)
+    if verbose:
+        for name, value in params.items():
+            print(f"{name}:", np.array2string(value, precision=4))
+    if plot:
+        plotting.semilogy(history.epochs, history.losses, "epoch", "loss")
+    return history
+
+
+def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
+    """The History of a run; warns when it diverged."""
     diverged = stopped or is_diverged(losses)
     epochs_run = len(epoch_seconds) if stopped else num_epochs
     history = History(
@@ -120,12 +134,7 @@ def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
                f"grew from {losses[0]:.4g} to {losses[-1]:.4g}")
         warnings.warn(f"The run diverged: the loss {how}. Try a smaller "
                       f"learning rate (this run ended at {learning_rate:g}).",
-                      RuntimeWarning, stacklevel=3)
-    if verbose:
-        for name, value in params.items():
-            print(f"{name}:", np.array2string(value, precision=4))
-    if plot:
-        plotting.semilogy(history.epochs, history.losses, "epoch", "loss")
+                      RuntimeWarning, stacklevel=4)
     return history
 
 
@@ -147,7 +156,19 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
     full-data loss logged before training and after every batch i (from 0)
     with i * batch_size divisible by log_interval. Prints the learned
     parameters, plots loss against epoch (log scale), returns a History.
+    Each step is normalized by the rows of its batch (the book passed
+    batch_size, the same but for a smaller last batch).
     """
+    run = _train_gluon(net, trainer, X, y, batch_size=batch_size,
+                       num_epochs=num_epochs, decay_epoch=decay_epoch,
+                       log_interval=log_interval)
+    return _finish(*run, num_epochs, trainer.learning_rate,
+                   _learned_params(net), plot, verbose)
+
+
+def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
+                 decay_epoch=None, log_offset=0):
+    """Check the arguments, then run train_loop with L2 loss and `trainer`."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
@@ -155,17 +176,15 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
     _checks.check_trainer("trainer", trainer)
     _checks.check_features_labels(X, y, "X", "y")
     _checks.check_initialized("net", net)
-
     loss_fn = gluon.loss.L2Loss()
-    losses, epoch_seconds, stopped = train_loop(
+    return train_loop(
         batch_loss=lambda Xb, yb: loss_fn(net(Xb), yb),
         update=trainer.step,
         full_loss=lambda: loss_fn(net(X), y).mean(),
         features=X, labels=y, batch_size=batch_size, num_epochs=num_epochs,
-        log_interval=log_interval, decay_epoch=decay_epoch,
+        log_interval=log_interval, log_offset=log_offset,
+        decay_epoch=decay_epoch,
         get_lr=lambda: trainer.learning_rate, set_lr=trainer.set_learning_rate)
-    return _finish(losses, epoch_seconds, stopped, num_epochs,
-                   trainer.learning_rate, _learned_params(net), plot, verbose)
 
 
 def init_linreg_params(num_inputs, scale=1.0):
@@ -187,19 +206,33 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     their gradients of the minibatch's mean squared loss. `states` is the list
     of state arrays, or a function of the params that builds it. The learning
     rate is hyperparams['lr'] (the caller's dict is not changed).
+    Prints w and b, plots the loss (log scale), returns a History.
     """
+    *run, lr, learned = _train_scratch(
+        update_fn, states, hyperparams, X, y, batch_size=batch_size,
+        num_epochs=num_epochs, log_interval=log_interval,
+        decay_epoch=decay_epoch, log_offset=log_offset, init_scale=init_scale)
+    return _finish(*run, num_epochs, lr, learned, plot, verbose)
+
+
+def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
+                   num_epochs, log_interval, decay_epoch, log_offset,
+                   init_scale):
+    """Check the arguments, then run train_loop on a fresh linear model.
+
+    Returns (losses, epoch_seconds, stopped, final lr, learned params)."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
     if not callable(update_fn):
-        raise TypeError("update_fn must be a function "
+        raise TypeError("trainer_fn must be a function "
                         "f(params, states, hyperparams)")
     if not isinstance(hyperparams, dict) or "lr" not in hyperparams:
         raise TypeError("hyperparams must be a dict with the learning rate "
                         "under 'lr', for example {'lr': 0.1}")
     _checks.check_number("hyperparams['lr']", hyperparams["lr"], minimum=0)
-    _checks.check_features_labels(X, y, "X", "y")
+    _checks.check_features_labels(X, y, "features", "labels")
 
     params = init_linreg_params(X.shape[1], scale=init_scale)
     states = states(params) if callable(states) else states
@@ -217,5 +250,54 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
         log_interval=log_interval, log_offset=log_offset,
         decay_epoch=decay_epoch, get_lr=lambda: hyperparams["lr"], set_lr=set_lr)
     learned = {"w": w.asnumpy().reshape(1, -1), "b": b.asnumpy()}
-    return _finish(losses, epoch_seconds, stopped, num_epochs,
-                   hyperparams["lr"], learned, plot, verbose)
+    return losses, epoch_seconds, stopped, hyperparams["lr"], learned
+
+
+# The d2l 1.0 chapter's training functions (airfoil data): weights drawn with
+# scale 0.01, the full loss logged every 100 examples (after batch i + 1).
+CH7_INIT_SCALE = 0.01
+CH7_LOG_INTERVAL = 100
+
+
+def train_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
+              num_epochs=2):
+    """Train the linear model with a scratch update trainer_fn(params, states,
+    hyperparams); print `loss: %f, %f sec per epoch`, plot, return a History.
+
+    `states` may also be a function of the params [w, b] that makes them.
+    """
+    *run, lr, learned = _train_scratch(
+        trainer_fn, states, hyperparams, features, labels,
+        batch_size=batch_size, num_epochs=num_epochs,
+        log_interval=CH7_LOG_INTERVAL, decay_epoch=None, log_offset=1,
+        init_scale=CH7_INIT_SCALE)
+    return _finish_ch7(_history(*run, num_epochs, lr, learned))
+
+
+def train_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
+                    batch_size=10, num_epochs=2):
+    """Train nn.Dense(1) with gluon.Trainer(trainer_name, trainer_hyperparams)
+    and L2 loss; print `loss: %f, %f sec per epoch`, plot, return a History.
+
+    trainer_name is an optimizer name ('sgd', 'adam', ...) or an
+    mx.optimizer.Optimizer instance (then trainer_hyperparams must be None).
+    """
+    _checks.check_features_labels(features, labels, "features", "labels")
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize(init.Normal(sigma=CH7_INIT_SCALE))
+    trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
+    run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
+                       num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
+                       log_offset=1)
+    return _finish_ch7(_history(*run, num_epochs, trainer.learning_rate,
+                                _learned_params(net)))
+
+
+def _finish_ch7(history):
+    """The book's report: the last loss and the last epoch's time, and the
+    loss against epoch (linear axes)."""
+    last_seconds = history.epoch_seconds[-1] if history.epoch_seconds else 0.0
+    print("loss: %f, %f sec per epoch" % (history.losses[-1], last_seconds))
+    plotting.plot_loss(history.epochs, history.losses)
+    return history
