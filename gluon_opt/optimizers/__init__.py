@@ -1,4 +1,29 @@
-"""Scratch optimizers, written as NDArray update functions."""
-from .book import init_momentum_states, sgd_momentum
+"""Scratch optimizers, written as NDArray arithmetic.
 
-__all__ = ["init_momentum_states", "sgd_momentum"]
+- `book`: the chapter's functions f(params, states, hyperparams) (d2l names);
+- `create(name, **kwargs)`: MXNet's 17 optimizers under MXNet's names and
+  keyword arguments, as our own `mx.optimizer.Optimizer` subclasses (also in
+  MXNet's registry as 'scratch_<name>', e.g. gluon.Trainer(p, 'scratch_adam'));
+- `pieces`: the named steps both are built from.
+"""
+from . import pieces
+from .adam import FTML, Adam, Adamax, Nadam
+from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
+from .base import MXNET_PREFIX, Optimizer, create, names, register
+from .book import (adadelta, adagrad, adam, init_adadelta_states,
+                   init_adagrad_states, init_adam_states, init_momentum_states,
+                   init_rmsprop_states, rmsprop, sgd, sgd_momentum)
+from .layerwise import LAMB, LARS, LBSGD
+from .sgd import DCASGD, NAG, SGD, SGLD, Signum
+
+__all__ = [
+    # the book's functions
+    "sgd", "init_momentum_states", "sgd_momentum", "init_adagrad_states",
+    "adagrad", "init_rmsprop_states", "rmsprop", "init_adadelta_states",
+    "adadelta", "init_adam_states", "adam",
+    # the registry and the classes
+    "create", "names", "register", "Optimizer", "MXNET_PREFIX",
+    "SGD", "NAG", "Signum", "FTML", "LARS", "LBSGD", "DCASGD", "SGLD", "Adam",
+    "AdaGrad", "RMSProp", "AdaDelta", "Ftrl", "Adamax", "Nadam", "LAMB",
+    "GroupAdaGrad", "pieces",
+]

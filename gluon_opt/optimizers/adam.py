@@ -1,0 +1,144 @@
+"""Adam and its relatives: Adam, Adamax, Nadam and FTML, built from moving
+averages of the gradient and of its square plus bias correction."""
+from mxnet import nd
+
+from . import pieces
+from .base import Optimizer, check_fraction, check_number, register
+from .sgd import _zeros_like
+
+
+@register
+class Adam(Optimizer):
+    """Adam (Kingma & Ba 2015, arXiv:1412.6980), as MXNet computes it.
+
+    g = clip(rescale_grad·grad + wd·w);  m, v = moving averages of g and g²;
+    w ← w − lr · sqrt(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (sqrt(v) + eps).
+    MXNet folds the bias correction into the learning rate, so eps is added
+    to the uncorrected sqrt(v); the book's `adam` corrects m and v first and
+    adds eps to sqrt(v̂). Both share the moving averages and 1 − βᵗ.
+    """
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999,
+                 epsilon=1e-8, lazy_update=True, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.beta1 = check_fraction("beta1", beta1, high_open=True)
+        self.beta2 = check_fraction("beta2", beta2, high_open=True)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+        self.lazy_update = lazy_update
+
+    def create_state(self, index, weight):
+        return _zeros_like(weight), _zeros_like(weight)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, t = self._begin_update(index)
+        grad = self._grad(grad, weight, wd)
+        mean, var = state
+        pieces.moving_average_(mean, grad, self.beta1)
+        pieces.moving_average_(var, grad.square(), self.beta2)
+        step_size = (lr * pieces.sqrt(pieces.bias_correction(self.beta2, t))
+                     / pieces.bias_correction(self.beta1, t))
+        weight -= step_size * mean / (var.sqrt() + self.epsilon)
+
+
+@register
+class Adamax(Optimizer):
+    """AdaMax (Kingma & Ba 2015, section 7): Adam with the infinity norm.
+
+    g = clip(rescale_grad·grad + wd·w);  m ← β₁·m + (1 − β₁)·g;
+    u ← max(β₂·u, |g|);  w ← w − lr/(1 − β₁ᵗ) · m / u.
+    A coordinate whose gradients have all been exactly 0 gives 0/0 = NaN, in
+    MXNet as here.
+    """
+
+    def __init__(self, learning_rate=0.002, beta1=0.9, beta2=0.999, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.beta1 = check_fraction("beta1", beta1, high_open=True)
+        self.beta2 = check_fraction("beta2", beta2)
+
+    def create_state(self, index, weight):
+        return _zeros_like(weight), _zeros_like(weight)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, t = self._begin_update(index)
+        grad = self._grad(grad, weight, wd)
+        mean, infinity_norm = state
+        pieces.moving_average_(mean, grad, self.beta1)
+        infinity_norm *= self.beta2
+        nd.broadcast_maximum(infinity_norm, grad.abs(), out=infinity_norm)
+        weight -= lr / pieces.bias_correction(self.beta1, t) * mean / infinity_norm
+
+
+@register
+class Nadam(Optimizer):
+    """Nadam (Dozat 2016): Adam with Nesterov momentum and a warming schedule
+    μ_t = β₁·(1 − 0.5·0.96^(t·schedule_decay)).
+
+    g = clip(rescale_grad·grad + wd·w);  m, v = moving averages of g and g²;
+    m̄ = (1 − μ_t)·g/(1 − Πμ) + μ_{t+1}·m/(1 − Πμ·μ_{t+1});
+    w ← w − lr · m̄ / (sqrt(v/(1 − β₂ᵗ)) + eps).
+    As in MXNet, the product Πμ (`m_schedule`) belongs to the optimizer and is
+    multiplied on every update call, so with several parameters it advances
+    once per parameter, not once per step.
+    """
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999,
+                 epsilon=1e-8, schedule_decay=0.004, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.beta1 = check_fraction("beta1", beta1, high_open=True)
+        self.beta2 = check_fraction("beta2", beta2, high_open=True)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+        self.schedule_decay = check_number("schedule_decay", schedule_decay, low=0)
+        self.m_schedule = 1.0
+
+    def create_state(self, index, weight):
+        return _zeros_like(weight), _zeros_like(weight)
+
+    def _momentum_at(self, t):
+        return self.beta1 * (1.0 - 0.5 * 0.96 ** (t * self.schedule_decay))
+
+    def update(self, index, weight, grad, state):
+        lr, wd, t = self._begin_update(index)
+        grad = self._grad(grad, weight, wd)
+        momentum_t, momentum_next = self._momentum_at(t), self._momentum_at(t + 1)
+        self.m_schedule *= momentum_t
+        m_schedule_next = self.m_schedule * momentum_next
+        mean, var = state
+        pieces.moving_average_(mean, grad, self.beta1)
+        pieces.moving_average_(var, grad.square(), self.beta2)
+        mean_bar = ((1.0 - momentum_t) / (1.0 - self.m_schedule) * grad
+                    + momentum_next / (1.0 - m_schedule_next) * mean)
+        var_hat = var / pieces.bias_correction(self.beta2, t)
+        weight -= lr * mean_bar / (var_hat.sqrt() + self.epsilon)
+
+
+@register
+class FTML(Optimizer):
+    """FTML, Follow the Moving Leader (Zheng & Kwok 2017, ICML).
+
+    g = clip(rescale_grad·grad + wd·w);  v ← β₂·v + (1 − β₂)·g²;
+    d_t = (1 − β₁ᵗ)/lr · (sqrt(v/(1 − β₂ᵗ)) + eps);
+    z ← β₁·z + (1 − β₁)·g − (d_t − β₁·d_{t−1})·w;  w ← −z / d_t.
+    """
+
+    def __init__(self, beta1=0.6, beta2=0.999, epsilon=1e-8, **kwargs):
+        super().__init__(**kwargs)
+        self.beta1 = check_fraction("beta1", beta1, high_open=True)
+        self.beta2 = check_fraction("beta2", beta2, high_open=True)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+
+    def create_state(self, index, weight):
+        return _zeros_like(weight), _zeros_like(weight), _zeros_like(weight)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, t = self._begin_update(index)
+        grad = self._grad(grad, weight, wd)
+        previous_d, var, z = state
+        pieces.moving_average_(var, grad.square(), self.beta2)
+        var_hat = var / pieces.bias_correction(self.beta2, t)
+        d = (var_hat.sqrt() + self.epsilon) * (pieces.bias_correction(self.beta1, t) / lr)
+        sigma = d - self.beta1 * previous_d
+        pieces.moving_average_(z, grad, self.beta1)
+        z -= sigma * weight
+        d.copyto(previous_d)
+        nd.elemwise_div(z, d, out=weight)
+        weight *= -1

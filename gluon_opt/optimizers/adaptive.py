@@ -1,0 +1,177 @@
+"""Per-coordinate learning rates from the history of squared gradients:
+AdaGrad, GroupAdaGrad, RMSProp (plain and centered), AdaDelta and FTRL.
+
+AdaGrad, RMSProp and AdaDelta compose the same pieces as the book's
+functions in `book.py`: only the hyperparameters, MXNet's gradient
+preprocessing and weight decay differ.
+"""
+from mxnet import nd
+
+from . import pieces
+from .base import (Optimizer, check_fraction, check_number,
+                   check_optional_number, register)
+
+
+def _zeros_float32(weight):
+    # MXNet's AdaGrad, RMSProp, AdaDelta, FTRL and GroupAdaGrad keep their
+    # state in float32 whatever the weight's type.
+    return nd.zeros(weight.shape, weight.context)
+
+
+@register
+class AdaGrad(Optimizer):
+    """AdaGrad (Duchi, Hazan & Singer 2011).
+
+    g = clip(rescale_grad·grad);  s ← s + g²;  w ← w − lr·(g / sqrt(s + eps) + wd·w).
+    The book's `adagrad` is the same step with eps = 1e-6 and no weight decay.
+    """
+
+    def __init__(self, eps=1e-7, **kwargs):
+        super().__init__(**kwargs)
+        self.float_stable_eps = check_number("eps", eps, low=0)
+
+    def create_state(self, index, weight):
+        return _zeros_float32(weight)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, _ = self._begin_update(index)
+        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
+                            self.clip_gradient)
+        pieces.accumulate_(state, grad.square())
+        step = pieces.rms_scaled(grad, state, self.float_stable_eps)
+        weight -= lr * pieces.add_weight_decay_(step, weight, wd)
+
+
+@register
+class GroupAdaGrad(Optimizer):
+    """AdaGrad with one accumulator per row of a 2-D weight (MXNet contrib).
+
+    g = clip(rescale_grad·grad);  s_row ← s_row + mean(g_row²);
+    w ← w − lr · g / sqrt(s_row + eps).  Weight decay is not supported.
+    """
+
+    def __init__(self, eps=1e-5, **kwargs):
+        super().__init__(**kwargs)
+        self.float_stable_eps = check_number("eps", eps, low=0)
+        if self.wd != 0:
+            raise ValueError(f"wd must be 0 for GroupAdaGrad (it has no weight "
+                             f"decay), got {self.wd}")
+
+    def create_state(self, index, weight):
+        if weight.ndim != 2:
+            raise ValueError(f"weight must be 2-D for GroupAdaGrad (one "
+                             f"accumulator per row), got shape {weight.shape}")
+        return nd.zeros((weight.shape[0], 1), weight.context)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, _ = self._begin_update(index)
+        if wd != 0:
+            raise ValueError(f"wd must be 0 for GroupAdaGrad, got {wd} for "
+                             f"parameter {index} (check wd_mult)")
+        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
+                            self.clip_gradient)
+        pieces.accumulate_(state, grad.square().mean(axis=1, keepdims=True))
+        weight -= lr * pieces.rms_scaled(grad, state, self.float_stable_eps)
+
+
+@register
+class RMSProp(Optimizer):
+    """RMSProp, plain (Tieleman & Hinton 2012) or centered (Graves 2013, eq. 38-45).
+
+    g = clip(rescale_grad·grad + wd·w);  n ← γ₁·n + (1 − γ₁)·g².
+    plain:    w ← w − lr · g / sqrt(n + eps)   (the book's `rmsprop`, eps 1e-6);
+    centered: ḡ ← γ₁·ḡ + (1 − γ₁)·g;  Δ ← γ₂·Δ + lr · g / sqrt(n − ḡ² + eps);
+              w ← w − Δ.
+    Then w is clipped to [−clip_weights, clip_weights] if clip_weights is set.
+    """
+
+    def __init__(self, learning_rate=0.001, gamma1=0.9, gamma2=0.9,
+                 epsilon=1e-8, centered=False, clip_weights=None, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.gamma1 = check_fraction("gamma1", gamma1)
+        self.gamma2 = check_fraction("gamma2", gamma2)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+        self.centered = bool(centered)
+        self.clip_weights = check_optional_number("clip_weights", clip_weights,
+                                                  low=0, low_open=True)
+
+    def create_state(self, index, weight):
+        if self.centered:
+            return (_zeros_float32(weight), _zeros_float32(weight),
+                    _zeros_float32(weight))
+        return (_zeros_float32(weight),)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, _ = self._begin_update(index)
+        grad = self._grad(grad, weight, wd)
+        mean_square = pieces.moving_average_(state[0], grad.square(), self.gamma1)
+        if not self.centered:
+            weight -= lr * pieces.rms_scaled(grad, mean_square, self.epsilon)
+        else:
+            _, mean, delta = state
+            pieces.moving_average_(mean, grad, self.gamma1)
+            variance = mean_square - mean.square()
+            step = lr * pieces.rms_scaled(grad, variance, self.epsilon)
+            weight -= pieces.momentum_update_(delta, step, self.gamma2)
+        if self.clip_weights:
+            nd.clip(weight, -self.clip_weights, self.clip_weights, out=weight)
+
+
+@register
+class AdaDelta(Optimizer):
+    """AdaDelta (Zeiler 2012, arXiv:1212.5701): no learning rate.
+
+    g = clip(rescale_grad·grad);  Δ = pieces.adadelta_step_(g, s, δ, rho, eps);
+    w ← w − Δ − wd·w   (the book's `adadelta` is the same step without wd).
+    MXNet's AdaDelta scales the caller's gradient in place; this one does not.
+    """
+
+    def __init__(self, rho=0.90, epsilon=1e-5, **kwargs):
+        super().__init__(**kwargs)
+        self.rho = check_fraction("rho", rho)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+
+    def create_state(self, index, weight):
+        return _zeros_float32(weight), _zeros_float32(weight)
+
+    def update(self, index, weight, grad, state):
+        wd = self._get_wd(index)
+        self._update_count(index)
+        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
+                            self.clip_gradient)
+        mean_square_grad, mean_square_delta = state
+        delta, _, _ = pieces.adadelta_step_(grad, mean_square_grad,
+                                            mean_square_delta, self.rho,
+                                            self.epsilon)
+        weight -= pieces.add_weight_decay_(delta, weight, wd)
+
+
+@register
+class Ftrl(Optimizer):
+    """FTRL-Proximal (McMahan et al. 2013, "Ad click prediction").
+
+    g = clip(rescale_grad·grad);
+    z ← z + g − (sqrt(n + g²) − sqrt(n)) · w / lr;  n ← n + g²;
+    w ← (sign(z)·λ₁ − z) / ((β + sqrt(n)) / lr + wd) · [|z| > λ₁].
+    Its learning rate defaults to 0.1, set after the base class (as MXNet does).
+    """
+
+    def __init__(self, lamda1=0.01, learning_rate=0.1, beta=1, **kwargs):
+        super().__init__(**kwargs)
+        self.lamda1 = check_number("lamda1", lamda1, low=0)
+        self.beta = check_number("beta", beta, low=0)
+        self.lr = check_number("learning_rate", learning_rate, low=0)
+
+    def create_state(self, index, weight):
+        return _zeros_float32(weight), _zeros_float32(weight)
+
+    def update(self, index, weight, grad, state):
+        lr, wd, _ = self._begin_update(index)
+        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
+                            self.clip_gradient)
+        z, n = state
+        grad_square = grad.square()
+        z += grad - ((n + grad_square).sqrt() - n.sqrt()) * weight / lr
+        pieces.accumulate_(n, grad_square)
+        shrunk = (z.sign() * self.lamda1 - z) / ((self.beta + n.sqrt()) / lr + wd)
+        nd.elemwise_mul(shrunk, z.abs() > self.lamda1, out=weight)

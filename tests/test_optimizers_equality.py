@@ -1,0 +1,136 @@
+"""Our optimizers take the same steps as MXNet 1.9.1's, name by name.
+
+Each case runs MXNet's optimizer and ours side by side through MXNet's
+Updater (the object gluon.Trainer and Module drive) for 25 steps on random
+weights of two shapes and random gradients, and compares the weights after
+every step (rtol 1e-4, atol 1e-5 in float32).
+"""
+import mxnet as mx
+import numpy as np
+import pytest
+from mxnet import nd
+
+from gluon_opt import optimizers
+
+SHAPES = [(4, 3), (6, 2)]  # 2-D: GroupAdaGrad keeps one accumulator per row
+STEPS = 25
+RTOL, ATOL = 1e-4, 1e-5
+NAMES = optimizers.names()
+
+# A learning rate that moves the weights visibly in 25 steps.
+LEARNING_RATE = {
+    "sgd": 0.1, "nag": 0.1, "signum": 0.01, "ftml": 0.05, "lars": 0.5,
+    "lbsgd": 0.1, "dcasgd": 0.1, "sgld": 0.01, "adam": 0.01, "adagrad": 0.1,
+    "rmsprop": 0.01, "adadelta": 1.0, "ftrl": 0.1, "adamax": 0.01,
+    "nadam": 0.01, "lamb": 0.01, "groupadagrad": 0.1,
+}
+
+# Each optimizer's own options, run on top of the defaults.
+VARIANTS = {
+    "sgd": [{"momentum": 0.9}],
+    "nag": [{"momentum": 0.9}],
+    "signum": [{"momentum": 0.0}, {"wd_lh": 0.05}],
+    "lars": [{"momentum": 0.9, "eta": 0.1},
+             {"momentum": 0.9, "eta": 0.1, "momentum_correction": False}],
+    "lbsgd": [{"momentum": 0.9, "batch_scale": 2, "warmup_strategy": "power2",
+               "warmup_epochs": 1, "updates_per_epoch": 8},
+              {"momentum": 0.9, "warmup_strategy": "lars"}],
+    "rmsprop": [{"centered": True}, {"centered": True, "clip_weights": 0.9},
+                {"clip_weights": 0.9}],
+    "lamb": [{"bias_correction": False}, {"lower_bound": 2.0, "upper_bound": 3.0}],
+    "nadam": [{"schedule_decay": 0.1}],
+    "ftml": [{"beta1": 0.9}],
+    "ftrl": [{"lamda1": 0.2, "beta": 0.5}],
+    "adadelta": [{"rho": 0.5}],
+    "dcasgd": [{"lamda": 0.5}],
+}
+
+CONFIGS = ["defaults", "wd_rescale_clip", "lr_scheduler", "param_mults",
+           "multi_precision", "variants"]
+
+# MXNet classes that keep their float32 master copy second, not first.
+MASTER_COPY_SECOND = {"sgd", "nag", "lars"}
+
+
+def make_kwargs(name, config):
+    """Fresh keyword arguments (a scheduler is stateful: one per optimizer)."""
+    lr = LEARNING_RATE[name]
+    no_wd = name == "groupadagrad"  # MXNet asserts wd == 0 for it
+    if config in ("defaults", "variants"):
+        return {}
+    if config == "wd_rescale_clip":
+        return {"learning_rate": lr, "wd": 0.0 if no_wd else 0.05,
+                "rescale_grad": 0.7, "clip_gradient": 0.8}
+    if config == "lr_scheduler":
+        return {"learning_rate": lr, "lr_scheduler":
+                mx.lr_scheduler.FactorScheduler(step=4, factor=0.7, base_lr=lr)}
+    if config == "param_mults":
+        return {"learning_rate": lr, "wd": 0.0 if no_wd else 0.05,
+                "param_idx2name": {0: "dense0_weight", 1: "dense0_bias"}}
+    if config == "multi_precision":
+        return {"learning_rate": lr, "multi_precision": True}
+    raise AssertionError(config)
+
+
+def cases():
+    for name in NAMES:
+        for config in CONFIGS:
+            if config == "variants":
+                for number, extra in enumerate(VARIANTS.get(name, [])):
+                    yield pytest.param(name, config, extra,
+                                       id=f"{name}-variant{number}")
+            else:
+                yield pytest.param(name, config, {}, id=f"{name}-{config}")
+
+
+def master_copy(name, state, ours):
+    if ours or name not in MASTER_COPY_SECOND:
+        return state[0]
+    return state[1]
+
+
+def run_side_by_side(name, config, extra, seed=0, steps=STEPS, check=True):
+    """Step MXNet's optimizer and ours; compare after each step. Returns ours."""
+    rng = np.random.RandomState(seed)
+    dtype = "float16" if config == "multi_precision" else "float32"
+    start = [rng.normal(size=shape) for shape in SHAPES]
+    kwargs_theirs = {**make_kwargs(name, config), **extra}
+    kwargs_ours = {**make_kwargs(name, config), **extra}
+    theirs = mx.optimizer.create(name, **kwargs_theirs)
+    ours = optimizers.create(name, **kwargs_ours)
+    assert not isinstance(ours, type(theirs))
+    if config == "param_mults":
+        for opt in (theirs, ours):
+            opt.set_lr_mult({"dense0_weight": 0.5, "dense0_bias": 2.0})
+            if name != "groupadagrad":
+                opt.set_wd_mult({"dense0_weight": 3.0})
+    updaters = mx.optimizer.get_updater(theirs), mx.optimizer.get_updater(ours)
+    weights = [[nd.array(w, dtype=dtype) for w in start] for _ in range(2)]
+    indices = list(range(len(SHAPES)))
+    for step in range(steps):
+        grads = [rng.normal(size=shape) for shape in SHAPES]
+        for updater, side in zip(updaters, weights):
+            mx.random.seed(1000 + step)  # SGLD's noise: the same on both sides
+            # each side gets its own copy: MXNet's AdaDelta scales it in place
+            updater(list(indices), [nd.array(g, dtype=dtype) for g in grads], side)
+        if not check:
+            continue
+        for index in indices:
+            theirs_w, ours_w = weights[0][index], weights[1][index]
+            if dtype == "float16":
+                np.testing.assert_allclose(
+                    ours_w.asnumpy(), theirs_w.asnumpy(), rtol=2e-3, atol=1e-3,
+                    err_msg=f"{name} {config} step {step + 1} weight {index}")
+                theirs_w = master_copy(name, updaters[0].states[index], False)
+                ours_w = master_copy(name, updaters[1].states[index], True)
+                assert ours_w.dtype == np.float32
+            np.testing.assert_allclose(
+                ours_w.asnumpy(), theirs_w.asnumpy(), rtol=RTOL, atol=ATOL,
+                err_msg=f"{name} {config} {extra} step {step + 1} weight {index}")
+    return weights[1]
+
+
+@pytest.mark.parametrize("name, config, extra", list(cases()))
+def test_same_steps_as_mxnet(name, config, extra):
+    final = run_side_by_side(name, config, extra)
+    assert all(np.isfinite(w.asnumpy()).all() for w in final)
