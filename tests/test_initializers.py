@@ -208,3 +208,20 @@ def test_unknown_name_lists_known_ones():
 def test_xavier_on_a_vector_names_the_parameter():
     with pytest.raises(ValueError, match="dense0_weight"):
         draw(initializers.create("xavier"), (5,), seed=0, name="dense0_weight")
+
+
+@pytest.mark.parametrize("name, kwargs, theirs", CASES, ids=IDS)
+def test_works_in_numpy_mode_like_mxnets(name, kwargs, theirs):
+    # With npx.set_np() Gluon's parameters are mx.np arrays; ours fills them
+    # with the numbers MXNet's initializer would.
+    weights = []
+    mx.npx.set_np()
+    try:
+        for init in (initializers.create(name, **kwargs), theirs):
+            mx.random.seed(5)
+            net = gluon.nn.Dense(12, in_units=9)
+            net.initialize(init)
+            weights.append(net.weight.data().asnumpy())
+    finally:
+        mx.npx.reset_np()
+    np.testing.assert_array_equal(weights[0], weights[1])

@@ -207,3 +207,53 @@ def test_lr_schedule_experiment_runs_and_matches_mxnet():
     assert rows["valid accuracy, scratch"] > 0.5  # learned: chance is 0.1
     lines = result.figures["lr-schedule"].axes[0].get_lines()
     assert len(lines) == 2 and len(lines[0].get_ydata()) == 200
+
+
+# ---------------------------------------------------- any arguments, any warmup
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+warmups = st.fixed_dictionaries({
+    "warmup_steps": st.integers(0, 60),
+    "warmup_begin_lr": st.floats(0, 0.01),
+    "warmup_mode": st.sampled_from(["linear", "constant"]),
+})
+base_lrs = st.floats(0.01, 1.0)
+
+
+def assert_equal_sequences(name, kwargs, num_updates=400):
+    ours = schedules.create(name, **kwargs)
+    theirs = MXNET_CLASSES[name](**kwargs)
+    updates = range(1, num_updates + 1)
+    np.testing.assert_allclose(rates(ours, updates), rates(theirs, updates),
+                               rtol=1e-6, atol=1e-15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(step=st.integers(1, 120), factor=st.floats(0.05, 1.0),
+       stop_factor_lr=st.floats(0, 0.05), base_lr=base_lrs, warmup=warmups)
+def test_factor_equals_mxnet_for_any_arguments(step, factor, stop_factor_lr,
+                                               base_lr, warmup):
+    assert_equal_sequences("factor", dict(step=step, factor=factor,
+                                          stop_factor_lr=stop_factor_lr,
+                                          base_lr=base_lr, **warmup))
+
+
+@settings(max_examples=40, deadline=None)
+@given(step=st.lists(st.integers(1, 450), min_size=1, max_size=6, unique=True),
+       factor=st.floats(0.05, 1.0), base_lr=base_lrs, warmup=warmups)
+def test_multifactor_equals_mxnet_for_any_arguments(step, factor, base_lr, warmup):
+    assert_equal_sequences("multifactor", dict(step=sorted(step), factor=factor,
+                                               base_lr=base_lr, **warmup))
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(["poly", "cosine"]), max_update=st.integers(61, 500),
+       pwr=st.floats(0.5, 4), final_lr=st.floats(0, 0.01), base_lr=base_lrs,
+       warmup=warmups)
+def test_poly_and_cosine_equal_mxnet_for_any_arguments(name, max_update, pwr,
+                                                       final_lr, base_lr, warmup):
+    kwargs = dict(max_update=max_update, final_lr=final_lr, base_lr=base_lr,
+                  **warmup)
+    if name == "poly":
+        kwargs["pwr"] = pwr
+    assert_equal_sequences(name, kwargs)
