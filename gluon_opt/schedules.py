@@ -264,7 +264,8 @@ class LearningRateRecorder:
     """A Module.fit batch_end_callback that logs the learning rate each
     update used: after the update, the optimizer's num_update is that update's
     number and `optimizer.learning_rate` asks its scheduler for that number's
-    rate, which is the rate the update was given.
+    rate, which is the rate the update was given. (On one machine: with a
+    distributed kvstore the optimizer that updates is a copy on the servers.)
     """
 
     def __init__(self):
@@ -272,7 +273,12 @@ class LearningRateRecorder:
         self.learning_rates = []
 
     def __call__(self, batch_end_param):
-        optimizer = batch_end_param.locals["self"]._optimizer
+        module = (getattr(batch_end_param, "locals", None) or {}).get("self")
+        optimizer = getattr(module, "_optimizer", None)
+        if not isinstance(optimizer, mx.optimizer.Optimizer):
+            raise TypeError("LearningRateRecorder is a batch_end_callback for "
+                            "Module.fit: pass it as mod.fit(..., "
+                            "batch_end_callback=recorder) after init_optimizer")
         self.updates.append(optimizer.num_update)
         self.learning_rates.append(float(optimizer.learning_rate))
 
@@ -302,11 +308,13 @@ def plot_learning_rates(curves, num_updates=None, figsize=(5, 2.5),
                 raise ValueError(f"num_updates is needed to plot the schedule "
                                  f"{label!r}; pass e.g. num_updates=500")
             rates = learning_rates(curve, num_updates)
-        elif all(isinstance(r, numbers.Real) for r in curve):
-            rates = [float(r) for r in curve]
         else:
-            raise TypeError(f"curves[{label!r}] must be a schedule or a list of "
-                            f"rates, got {type(curve).__name__}")
+            rates = (list(curve) if hasattr(curve, "__iter__")
+                     and not isinstance(curve, str) else None)
+            if not rates or not all(isinstance(r, numbers.Real) for r in rates):
+                raise TypeError(f"curves[{label!r}] must be a schedule or a "
+                                f"non-empty list of rates, got {curve!r:.60}")
+            rates = [float(r) for r in rates]
         ax.plot(range(1, len(rates) + 1), rates, styles[i % len(styles)],
                 label=str(label))
     ax.set_xlabel("update")

@@ -170,6 +170,15 @@ def test_plot_draws_the_schedule_rates():
     np.testing.assert_allclose(second.get_ydata(), recorded)
     with pytest.raises(ValueError, match="num_updates"):
         schedules.plot_learning_rates({"multifactor": sched})
+    with pytest.raises(TypeError, match="curves"):
+        schedules.plot_learning_rates({"run": ["fast", "slow"]})
+    fig = schedules.plot_learning_rates({"run": (r for r in recorded)})
+    np.testing.assert_allclose(fig.axes[0].get_lines()[0].get_ydata(), recorded)
+
+
+def test_recorder_outside_module_fit_says_how_to_use_it():
+    with pytest.raises(TypeError, match="batch_end_callback"):
+        schedules.LearningRateRecorder()(mx.model.BatchEndParam(0, 0, None, {}))
 
 
 def test_module_uses_our_schedule_for_each_update():
