@@ -1,5 +1,9 @@
-"""Linear regression from scratch: the model, loss and update the chapter uses."""
-from mxnet import nd
+"""Linear regression from scratch: the model, loss and update the chapter uses,
+and the section's two training loops (from scratch, and with Gluon)."""
+from mxnet import autograd, gluon, init, nd
+from mxnet.gluon import nn
+
+from .data import data_iter
 
 
 def linreg(X, w, b):
@@ -26,3 +30,53 @@ def sgd(params, lr, batch_size):
 def SGD(params, lr):  # noqa: N802 (the 2018 book's name)
     """The 2018 book's SGD: param -= lr · grad (the loss already averaged)."""
     sgd(params, lr, 1)
+
+
+def train_scratch(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                  verbose=True):
+    """The section's loop from scratch: minibatch SGD on squared loss.
+
+    w starts at N(0, 0.01²) of shape (num_inputs, 1), b at 0. Each epoch runs
+    over shuffled minibatches; the gradient is that of the summed loss, which
+    `sgd` divides by batch_size. Prints `epoch %d, loss %f` (the mean loss on
+    all data). Returns (w, b, losses per epoch).
+    """
+    w = nd.random.normal(scale=0.01, shape=(features.shape[1], 1))
+    b = nd.zeros(shape=(1,))
+    w.attach_grad()
+    b.attach_grad()
+    epoch_losses = []
+    for epoch in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels):
+            with autograd.record():
+                loss = squared_loss(linreg(X, w, b), y)
+            loss.backward()
+            sgd([w, b], lr, batch_size)
+        epoch_losses.append(
+            squared_loss(linreg(features, w, b), labels).mean().asscalar())
+        if verbose:
+            print("epoch %d, loss %f" % (epoch + 1, epoch_losses[-1]))
+    return w, b, epoch_losses
+
+
+def train_gluon(features, labels, lr=0.03, num_epochs=3, batch_size=10,
+                verbose=True):
+    """The same with Gluon: nn.Dense(1), gluon.loss.L2Loss() and
+    gluon.Trainer(..., 'sgd', {'learning_rate': lr}). Returns
+    (net, losses per epoch)."""
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize(init.Normal(sigma=0.01))
+    loss = gluon.loss.L2Loss()
+    trainer = gluon.Trainer(net.collect_params(), 'sgd', {'learning_rate': lr})
+    epoch_losses = []
+    for epoch in range(num_epochs):
+        for X, y in data_iter(batch_size, features, labels):
+            with autograd.record():
+                batch_loss = loss(net(X), y)
+            batch_loss.backward()
+            trainer.step(batch_size)
+        epoch_losses.append(loss(net(features), labels).mean().asscalar())
+        if verbose:
+            print("epoch %d, loss: %f" % (epoch + 1, epoch_losses[-1]))
+    return net, epoch_losses

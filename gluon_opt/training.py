@@ -266,12 +266,8 @@ def train_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
 
     `states` may also be a function of the params [w, b] that makes them.
     """
-    *run, lr, learned = _train_scratch(
-        trainer_fn, states, hyperparams, features, labels,
-        batch_size=batch_size, num_epochs=num_epochs,
-        log_interval=CH7_LOG_INTERVAL, decay_epoch=None, log_offset=1,
-        init_scale=CH7_INIT_SCALE)
-    return _finish_ch7(_history(*run, num_epochs, lr, learned))
+    return _report_ch7(run_ch7(trainer_fn, states, hyperparams, features,
+                               labels, batch_size, num_epochs))
 
 
 def train_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
@@ -282,6 +278,24 @@ def train_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     trainer_name is an optimizer name ('sgd', 'adam', ...) or an
     mx.optimizer.Optimizer instance (then trainer_hyperparams must be None).
     """
+    return _report_ch7(run_gluon_ch7(trainer_name, trainer_hyperparams,
+                                     features, labels, batch_size, num_epochs))
+
+
+def run_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
+            num_epochs=2):
+    """train_ch7 without printing or plotting: returns the History."""
+    *run, lr, learned = _train_scratch(
+        trainer_fn, states, hyperparams, features, labels,
+        batch_size=batch_size, num_epochs=num_epochs,
+        log_interval=CH7_LOG_INTERVAL, decay_epoch=None, log_offset=1,
+        init_scale=CH7_INIT_SCALE)
+    return _history(*run, num_epochs, lr, learned)
+
+
+def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
+                  batch_size=10, num_epochs=2):
+    """train_gluon_ch7 without printing or plotting: returns the History."""
     _checks.check_features_labels(features, labels, "features", "labels")
     net = nn.Sequential()
     net.add(nn.Dense(1))
@@ -290,11 +304,11 @@ def train_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
                        log_offset=1)
-    return _finish_ch7(_history(*run, num_epochs, trainer.learning_rate,
-                                _learned_params(net)))
+    return _history(*run, num_epochs, trainer.learning_rate,
+                    _learned_params(net))
 
 
-def _finish_ch7(history):
+def _report_ch7(history):
     """The book's report: the last loss and the last epoch's time, and the
     loss against epoch (linear axes)."""
     last_seconds = history.epoch_seconds[-1] if history.epoch_seconds else 0.0
