@@ -2,6 +2,7 @@
 import mxnet as mx
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from gluon_opt import initializers, schedules
 from gluon_opt.experiments import schedules as schedule_experiment
@@ -219,8 +220,6 @@ def test_lr_schedule_experiment_runs_and_matches_mxnet():
 
 
 # ---------------------------------------------------- any arguments, any warmup
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
 warmups = st.fixed_dictionaries({
     "warmup_steps": st.integers(0, 60),
     "warmup_begin_lr": st.floats(0, 0.01),
