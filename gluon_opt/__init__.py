@@ -4,7 +4,8 @@
 chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
-from . import data, linear_regression, mnist, optimizers, plotting, training
+from . import (data, initializers, linear_regression, mnist, optimizers,
+               plotting, schedules, training)
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
 from .mnist import load_mnist, mnist_momentum_study, read_idx

@@ -228,10 +228,14 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     if not callable(update_fn):
         raise TypeError("trainer_fn must be a function "
                         "f(params, states, hyperparams)")
-    if not isinstance(hyperparams, dict) or "lr" not in hyperparams:
-        raise TypeError("hyperparams must be a dict with the learning rate "
-                        "under 'lr', for example {'lr': 0.1}")
-    _checks.check_number("hyperparams['lr']", hyperparams["lr"], minimum=0)
+    if not isinstance(hyperparams, dict):
+        raise TypeError(f"hyperparams must be a dict such as {{'lr': 0.1}}, "
+                        f"got {type(hyperparams).__name__}")
+    if "lr" in hyperparams:
+        _checks.check_number("hyperparams['lr']", hyperparams["lr"], minimum=0)
+    elif decay_epoch:  # AdaDelta has no learning rate; decay needs one
+        raise ValueError("decay_epoch needs a learning rate in "
+                         "hyperparams['lr']")
     _checks.check_features_labels(X, y, "features", "labels")
 
     params = init_linreg_params(X.shape[1], scale=init_scale)
@@ -250,7 +254,8 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
         log_interval=log_interval, log_offset=log_offset,
         decay_epoch=decay_epoch, get_lr=lambda: hyperparams["lr"], set_lr=set_lr)
     learned = {"w": w.asnumpy().reshape(1, -1), "b": b.asnumpy()}
-    return losses, epoch_seconds, stopped, hyperparams["lr"], learned
+    return (losses, epoch_seconds, stopped, hyperparams.get("lr", float("nan")),
+            learned)
 
 
 # The d2l 1.0 chapter's training functions (airfoil data): weights drawn with
