@@ -37,7 +37,7 @@ VARIANTS = {
               {"momentum": 0.9, "warmup_strategy": "lars"}],
     "rmsprop": [{"centered": True}, {"centered": True, "clip_weights": 0.9},
                 {"clip_weights": 0.9}],
-    "lamb": [{"bias_correction": False}, {"lower_bound": 2.0, "upper_bound": 3.0}],
+    "lamb": [{"bias_correction": False, "wd": 0.5}, {"lower_bound": 2.0, "upper_bound": 3.0}],
     "nadam": [{"schedule_decay": 0.1}],
     "ftml": [{"beta1": 0.9}],
     "ftrl": [{"lamda1": 0.2, "beta": 0.5}],
