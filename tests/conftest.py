@@ -69,7 +69,7 @@ def notebook_text(notebook):
                 parts.append(output.get("text", ""))
             elif "data" in output:
                 parts.append(output["data"].get("text/plain", ""))
-    return "".join(parts)
+    return "\n".join(parts)
 
 
 def notebook_images(notebook):
