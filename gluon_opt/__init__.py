@@ -4,13 +4,14 @@
 chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
-from . import (data, initializers, linear_regression, mnist, optimizers,
-               plotting, schedules, training)
+from . import (data, gradient_descent, initializers, linear_regression, mnist,
+               optimizers, plotting, schedules, traces, training)
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
 from .mnist import load_mnist, mnist_momentum_study, read_idx
 from .plotting import plt, semilogy, set_figsize
 from .seed import set_seed
+from .traces import show_trace_2d, train_2d
 from .training import (History, optimize, train_ch7, train_gluon_ch7,
                        train_linreg_scratch)
 

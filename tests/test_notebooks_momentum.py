@@ -22,7 +22,7 @@ def test_momentum_gluon_notebook_prints_the_books_parameters(run_notebook):
     assert m9 == pytest.approx((2.0008, -3.4015, 4.2001), abs=0.05)
     assert m5 == pytest.approx((1.9995, -3.4003, 4.2001), abs=0.05)
     assert max(abs(a - b) for a, b in zip(far, (2, -3.4, 4.2))) > 1
-    assert notebook_images(notebook) == 3  # one loss plot per run
+    assert notebook_images(notebook) == 4  # a loss plot per run, the airfoil run
 
 
 def test_momentum_scratch_notebook_shows_the_library_update(run_notebook):
@@ -32,7 +32,7 @@ def test_momentum_scratch_notebook_shows_the_library_update(run_notebook):
     assert "def sgd_momentum(params, states, hyperparams)" in text
     sources = "".join(cell.source for cell in notebook.cells)
     assert "def sgd_momentum" not in sources
-    assert notebook_images(notebook) == 4
+    assert notebook_images(notebook) == 7  # 3 curves, 2 traces, airfoil
 
 
 def test_notebooks_are_committed_without_outputs():
