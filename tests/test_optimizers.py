@@ -166,6 +166,45 @@ def test_dcasgd_momentum_fails_in_mxnet_and_follows_the_formula_here():
     assert not np.allclose(expected, dcasgd_reference(start, grads, 0.1, 0.0, 0.5, 0.01))
 
 
+# ---- MXNet 1.9.1's NAG with momentum and weight decay
+
+def nag_reference(weight, grads, lr, momentum, wd, decay_with_new_weight=False):
+    """NAG as MXNet documents it (v = γ·v + g + wd·w; w = w − lr·(g + wd·w + γ·v)),
+    or, with decay_with_new_weight, as its kernel runs with out=weight: the
+    weight is written first, and the momentum then decays with the new one."""
+    weight, velocity = weight.astype(np.float64), np.zeros_like(weight, np.float64)
+    for grad in grads:
+        decayed = grad + wd * weight
+        new_velocity = momentum * velocity + decayed
+        new_weight = weight - lr * (decayed + momentum * new_velocity)
+        if decay_with_new_weight:
+            new_velocity = momentum * velocity + grad + wd * new_weight
+        weight, velocity = new_weight, new_velocity
+    return weight
+
+
+def test_nag_weight_decay_follows_the_documented_formula_unlike_mxnet():
+    rng = np.random.RandomState(0)
+    start = rng.normal(size=(4, 3))
+    grads = [rng.normal(size=(4, 3)) for _ in range(10)]
+    kwargs = {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.1}
+    finals = []
+    for make in (optimizers.create, mx.optimizer.create):
+        optimizer = make("nag", **kwargs)
+        weight = nd.array(start)
+        state = optimizer.create_state(0, weight)
+        for grad in grads:
+            optimizer.update(0, weight, nd.array(grad), state)
+        finals.append(weight.asnumpy())
+    ours, theirs = finals
+    documented = nag_reference(start, grads, 0.1, 0.9, 0.1)
+    as_mxnet_runs = nag_reference(start, grads, 0.1, 0.9, 0.1,
+                                  decay_with_new_weight=True)
+    np.testing.assert_allclose(ours, documented, rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(theirs, as_mxnet_runs, rtol=1e-4, atol=1e-5)
+    assert not np.allclose(documented, as_mxnet_runs, rtol=1e-3, atol=1e-3)
+
+
 # ---- the book's functions
 
 def make_params(seed=0, shapes=((3, 2), (4,))):

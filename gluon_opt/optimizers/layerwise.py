@@ -51,8 +51,10 @@ class LARS(Optimizer):
         name = self.idx2name.get(index, str(index))
         if name.endswith(_NO_LARS_SUFFIXES):
             return 1.0
-        weight_norm = weight.norm().asscalar()
-        grad_norm = grad.norm().asscalar() * self.rescale_grad
+        # sqrt(sum of squares), as MXNet's multi_sum_sq: a gradient so small
+        # that its square underflows has norm 0 (and leaves lr unscaled).
+        weight_norm = math.sqrt(weight.square().sum().asscalar())
+        grad_norm = math.sqrt(grad.square().sum().asscalar()) * self.rescale_grad
         if weight_norm > 0 and grad_norm > 0:
             return self.eta * weight_norm / (grad_norm + wd * weight_norm + self.eps)
         return 1.0

@@ -59,6 +59,10 @@ class NAG(Optimizer):
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
     v ← momentum·v + g;  w ← w − lr·(g + momentum·v)
     (plain SGD when momentum is 0).
+    This is MXNet's documented formula. MXNet 1.9.1's nag_mom_update, called
+    with out=weight, writes the new weight before it decays the momentum, so
+    its momentum takes wd·(new weight): with momentum and wd both non-zero its
+    numbers differ from these (tests/test_optimizers.py shows by how much).
     """
 
     def __init__(self, momentum=0.0, **kwargs):
