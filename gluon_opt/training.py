@@ -18,9 +18,11 @@ from . import _checks, plotting
 from .data import data_iter
 from .linear_regression import linreg, squared_loss
 
-# A run whose loss ends this many times above where it started is reported as
-# diverged (it still finishes); a NaN or infinite loss stops it at once.
-DIVERGENCE_FACTOR = 1e3
+# A run whose last loss is this many times its lowest is reported as diverged
+# (it still finishes): two orders of magnitude, where the noise of a converged
+# run moves the loss by a few times at most. A NaN or infinite loss stops the
+# run at the end of that epoch.
+DIVERGENCE_FACTOR = 100
 
 
 @dataclasses.dataclass
@@ -32,7 +34,7 @@ class History:
     seconds_per_epoch: mean wall time of an epoch; epoch_seconds: each one.
     learning_rate: the learning rate at the end of the run.
     diverged: the loss became NaN or infinite (the run then stopped early) or
-        grew by DIVERGENCE_FACTOR or more over its starting value.
+        ended DIVERGENCE_FACTOR or more times above its lowest value.
     params: the learned parameters, name -> NumPy array.
     """
     losses: list
@@ -50,11 +52,11 @@ class History:
 
 def is_diverged(losses):
     """True when a loss is NaN or infinite, or the last is DIVERGENCE_FACTOR
-    times the first or more."""
+    times the lowest or more."""
     losses = np.asarray(losses, dtype=float)
     if not np.isfinite(losses).all():
         return True
-    return bool(losses[-1] >= DIVERGENCE_FACTOR * max(losses[0], 1e-12))
+    return bool(losses[-1] >= DIVERGENCE_FACTOR * max(losses.min(), 1e-12))
 
 
 def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
@@ -131,7 +133,8 @@ def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
     if diverged:
         how = ("became NaN or infinite and training stopped after epoch "
                f"{epochs_run}" if stopped else
-               f"grew from {losses[0]:.4g} to {losses[-1]:.4g}")
+               f"ended at {losses[-1]:.4g}, {losses[-1] / min(losses):.0f} "
+               f"times its lowest ({min(losses):.4g})")
         warnings.warn(f"The run diverged: the loss {how}. Try a smaller "
                       f"learning rate (this run ended at {learning_rate:g}).",
                       RuntimeWarning, stacklevel=4)

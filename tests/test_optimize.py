@@ -98,9 +98,13 @@ def test_seed_experiment_converges_as_the_book(momentum, book):
 
 
 def test_seed_experiment_with_momentum_099_ends_far_off():
-    history = gluon_momentum_run(0.99, plot=False, verbose=False)
+    with pytest.warns(RuntimeWarning, match="diverged.*times its lowest"):
+        history = gluon_momentum_run(0.99, plot=False, verbose=False)
     learned = np.array([*history.params["w"].ravel(), *history.params["b"]])
     assert np.abs(learned - [2, -3.4, 4.2]).max() > 1
+    # Its loss ends two orders of magnitude above its best: reported.
+    assert history.diverged
+    assert history.losses[-1] > 100 * min(history.losses)
 
 
 def test_the_seeds_call_works_verbatim_and_prints_w_and_b(capsys):

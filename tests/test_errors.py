@@ -1,0 +1,152 @@
+"""Bad input gets a clear error naming the argument, never an MXNet traceback."""
+import numpy as np
+import pytest
+from mxnet import gluon, nd
+from mxnet.gluon import nn
+
+import gluon_opt
+import utils
+from gluon_opt.experiments.momentum import linear_net
+
+
+@pytest.fixture
+def problem():
+    gluon_opt.set_seed(0)
+    X, y = gluon_opt.synthetic_linreg(50)
+    net = linear_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.1})
+    return dict(batch_size=10, trainer=trainer, num_epochs=1, decay_epoch=None,
+                log_interval=10, X=X, y=y, net=net)
+
+
+@pytest.mark.parametrize("change,error,message", [
+    (dict(batch_size=0), ValueError, "batch_size must be at least 1, got 0"),
+    (dict(batch_size=-3), ValueError, "batch_size must be at least 1, got -3"),
+    (dict(batch_size=2.5), TypeError, "batch_size must be an integer"),
+    (dict(batch_size="10"), TypeError, "batch_size must be an integer"),
+    (dict(num_epochs=-1), ValueError, "num_epochs must be at least 0"),
+    (dict(log_interval=0), ValueError, "log_interval must be at least 1"),
+    (dict(decay_epoch=-2), ValueError, "decay_epoch must be at least 0"),
+    (dict(trainer="sgd"), TypeError, "trainer must be a gluon.Trainer"),
+    (dict(X=np.ones((50, 2))), TypeError, "X must be an mxnet NDArray"),
+])
+def test_optimize_checks_its_arguments(problem, change, error, message):
+    with pytest.raises(error, match=message):
+        utils.optimize(**dict(problem, **change))
+
+
+def test_optimize_says_both_lengths(problem):
+    with pytest.raises(ValueError, match="50 rows in X and 49 in y"):
+        utils.optimize(**dict(problem, y=problem["y"][:49]))
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_optimize_refuses_nan_and_infinity(problem, bad):
+    X = problem["X"].copy()
+    X[3, 1] = bad
+    with pytest.raises(ValueError, match="X contains NaN or infinite"):
+        utils.optimize(**dict(problem, X=X))
+
+
+def test_optimize_asks_to_initialize_the_net(problem):
+    net = nn.Sequential()
+    net.add(nn.Dense(1, in_units=2))
+    with pytest.raises(ValueError, match=r"never initialized; call net\.initialize\(\)"):
+        utils.optimize(**dict(problem, net=net))
+
+
+def test_a_net_with_deferred_shapes_is_accepted(problem):
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize()  # shapes known only after the first batch
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.1})
+    history = gluon_opt.optimize(**dict(problem, net=net, trainer=trainer),
+                                 plot=False, verbose=False)
+    assert history.losses[-1] < history.losses[0]
+
+
+@pytest.fixture(scope="module")
+def airfoil():
+    return gluon_opt.get_data_ch7()
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    (dict(batch_size=0), ValueError, "batch_size must be at least 1"),
+    (dict(num_epochs=-1), ValueError, "num_epochs must be at least 0"),
+    (dict(batch_size=1.5), TypeError, "batch_size must be an integer"),
+])
+def test_train_ch7_checks_its_arguments(airfoil, kwargs, error, message):
+    features, labels = airfoil
+    with pytest.raises(error, match=message):
+        gluon_opt.train_ch7(gluon_opt.optimizers.sgd, None, {"lr": 0.1},
+                            features, labels, **kwargs)
+    with pytest.raises(error, match=message):
+        gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.1}, features,
+                                  labels, **kwargs)
+
+
+def test_train_ch7_checks_the_update_and_hyperparams(airfoil):
+    features, labels = airfoil
+    with pytest.raises(TypeError, match="trainer_fn must be a function"):
+        gluon_opt.train_ch7("adagrad", None, {"lr": 0.1}, features, labels)
+    with pytest.raises(TypeError, match="hyperparams must be a dict"):
+        gluon_opt.train_ch7(gluon_opt.optimizers.sgd, None, 0.1, features, labels)
+    with pytest.raises(ValueError, match=r"hyperparams\['lr'\] must be at least 0"):
+        gluon_opt.train_ch7(gluon_opt.optimizers.sgd, None, {"lr": -0.1},
+                            features, labels)
+    with pytest.raises(ValueError, match="1500 rows in features and 10 in labels"):
+        gluon_opt.train_ch7(gluon_opt.optimizers.sgd, None, {"lr": 0.1},
+                            features, labels[:10])
+
+
+@pytest.mark.parametrize("name,hyperparams,message", [
+    ("sgdd", {"learning_rate": 0.1}, "trainer_name 'sgdd'.*known: .*adam"),
+    ("sgd", {"learning_rate": -0.1}, r"trainer_hyperparams\['learning_rate'\] must be at least 0"),
+    ("sgd", {"learning_rate": 0.1, "momentum": 1.5}, r"trainer_hyperparams\['momentum'\] must be at most 1"),
+    ("sgd", {"learning_rate": 0.1, "momentum": -0.1}, r"trainer_hyperparams\['momentum'\] must be at least 0"),
+    ("sgd", {"learning_rate": 0.1, "no_such_option": 1}, "do not fit optimizer 'sgd'"),
+])
+def test_train_gluon_ch7_names_bad_optimizer_arguments(airfoil, name, hyperparams,
+                                                      message):
+    features, labels = airfoil
+    with pytest.raises(ValueError, match=message):
+        gluon_opt.train_gluon_ch7(name, hyperparams, features, labels)
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: gluon_opt.synthetic_linreg(0), ValueError, "num_examples must be at least 1"),
+    (lambda: gluon_opt.synthetic_linreg(10, noise=-1), ValueError, "noise must be at least 0"),
+    (lambda: list(gluon_opt.data_iter(0, nd.ones((4, 2)), nd.ones(4))), ValueError,
+     "batch_size must be at least 1"),
+    (lambda: list(gluon_opt.data_iter(2, nd.ones((4, 2)), nd.ones(3))), ValueError,
+     "4 rows in features and 3 in labels"),
+    (lambda: list(gluon_opt.data_iter(2, [[1, 2]], nd.ones(1))), TypeError,
+     "features must be an mxnet NDArray"),
+    (lambda: gluon_opt.set_seed(-1), ValueError, "seed must be at least 0"),
+    (lambda: gluon_opt.set_seed("1"), TypeError, "seed must be an integer"),
+])
+def test_data_and_seed_functions_check_their_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    (dict(learning_rate=-0.1), "learning_rate"),
+    (dict(momentum=-0.1), "momentum"),
+    (dict(momentum=1.1), "momentum"),
+])
+def test_optimizer_factory_names_the_argument(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        gluon_opt.optimizers.create("sgd", **kwargs)
+
+
+def test_unknown_optimizer_lists_the_known_names():
+    with pytest.raises(ValueError, match="adamw?.*known names: .*adagrad.*sgd"):
+        gluon_opt.optimizers.create("adamw")
+
+
+def test_unknown_schedule_and_initializer():
+    with pytest.raises(ValueError, match="factor"):
+        gluon_opt.schedules.create("linear")
+    with pytest.raises(ValueError, match="xavier"):
+        gluon_opt.initializers.create("glorot")
