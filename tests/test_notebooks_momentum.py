@@ -35,6 +35,15 @@ def test_momentum_scratch_notebook_shows_the_library_update(run_notebook):
     assert notebook_images(notebook) == 7  # 3 curves, 2 traces, airfoil
 
 
+def test_running_a_notebook_leaves_the_committed_file_as_it_was(run_notebook):
+    from conftest import NOTEBOOKS
+    path = NOTEBOOKS / "momentum-gluon.ipynb"
+    before = path.read_bytes()
+    notebook = run_notebook("momentum-gluon.ipynb")
+    assert any(cell.get("outputs") for cell in notebook.cells)
+    assert path.read_bytes() == before
+
+
 def test_notebooks_are_committed_without_outputs():
     import json
     from conftest import NOTEBOOKS

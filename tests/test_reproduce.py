@@ -139,3 +139,32 @@ def test_every_experiment_is_seeded(tmp_path, registered):
         reproduce.reproduce(str(tmp_path), only=["t-draw"],
                             stream=open(os.devnull, "w"))
     assert draws[0] == draws[1]
+
+
+@pytest.mark.slow
+def test_the_whole_chapter_reproduces_end_to_end_in_quick_mode(tmp_path):
+    proc = subprocess.run(
+        gluon_opt_command() + ["reproduce", "--quick", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    records = [json.loads(p.read_text())
+               for p in (tmp_path / "results").glob("*.json")]
+    registered = subprocess.run(
+        [sys.executable, "-c", "import gluon_opt.experiments as e; "
+         "print(' '.join(e.EXPERIMENTS))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert sorted(r["name"] for r in records) == sorted(registered)
+    for record in records:
+        assert record["quick"]
+        for figure in record["figures"]:
+            assert (tmp_path / figure).read_bytes()[:4] == b"\x89PNG", figure
+    summary = (tmp_path / "summary.md").read_text()
+    # The deterministic 2-D numbers do not depend on the mode.
+    assert ("| traces-2d | adagrad η=0.4: printed | epoch 20, x1 -2.382563, "
+            "x2 -0.158591 | epoch 20, x1 -2.382563, x2 -0.158591 |  | yes |"
+            in summary)
+    assert ("| traces-2d | adagrad η=2: printed | epoch 20, x1 -0.002295, "
+            "x2 -0.000000 | epoch 20, x1 -0.002295, x2 -0.000000 |  | yes |"
+            in summary)
+    assert "**no**" not in summary
+    assert proc.stdout.count(": done in") == len(registered)
