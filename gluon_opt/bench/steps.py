@@ -1,0 +1,197 @@
+"""Case (d): one optimizer step on 16M float32 parameters (a 4096 x 4096
+weight), for SGD with momentum, AdaGrad and Adam.
+
+Variants: our readable Optimizer classes (`update`), a prototype fast path
+of the same math (`*_buffered_`: preallocated buffers and in-place `out=`
+operators, no temporary arrays), MXNet's fused operator (the baseline),
+MXNet's own Optimizer class where it has no dense fused operator (AdaGrad),
+and PyTorch's single-tensor, foreach and fused implementations.
+
+Why the prototype is shaped so (measured on 2 cores, 16M float32): an
+operator that allocates its result costs about 40 ms (fresh memory is
+faulted in page by page), the same operator with `out=` or in place about
+6-12 ms; nd.sqrt costs about 67 ms even in place (MXNet's kernel is not
+vectorized; PyTorch's takes 13 ms), so a step that needs a square root
+cannot come near a fused operator that computes it inside.
+"""
+from mxnet import nd
+
+from .. import optimizers
+from . import torch_peer
+from .timing import Variant, per_call
+
+SHAPE = (4096, 4096)
+LR, MOMENTUM = 0.01, 0.9
+ADAGRAD_EPS = 1e-7
+BETA1, BETA2, ADAM_EPS = 0.9, 0.999, 1e-8
+
+
+# ---- the prototype fast path: the same math as our classes, no temporaries
+
+def sgd_momentum_buffered_(weight, grad, velocity, buffer, lr, momentum):
+    """v ← γ·v + η·g; w ← w − v, in four in-place operators (the SGD class
+    without rescale, clip and weight decay)."""
+    nd._internal._mul_scalar(grad, scalar=lr, out=buffer)
+    velocity *= momentum
+    velocity += buffer
+    weight -= velocity
+
+
+def adagrad_buffered_(weight, grad, square_sum, buffer, lr, eps):
+    """s ← s + g²; w ← w − η·g / sqrt(s + ε), in seven in-place operators."""
+    nd.square(grad, out=buffer)
+    square_sum += buffer
+    nd._internal._plus_scalar(square_sum, scalar=eps, out=buffer)
+    nd.sqrt(buffer, out=buffer)
+    nd.elemwise_div(grad, buffer, out=buffer)
+    buffer *= lr
+    weight -= buffer
+
+
+def adam_buffered_(weight, grad, mean, var, buffer, lr, t, beta1, beta2, eps):
+    """MXNet's Adam (as the Adam class) in eleven in-place operators:
+    m, v moving averages of g and g²; w ← w − lr·√(1−β₂ᵗ)/(1−β₁ᵗ)·m/(√v + ε)."""
+    mean *= beta1
+    nd._internal._mul_scalar(grad, scalar=1 - beta1, out=buffer)
+    mean += buffer
+    var *= beta2
+    nd.square(grad, out=buffer)
+    buffer *= 1 - beta2
+    var += buffer
+    nd.sqrt(var, out=buffer)
+    buffer += eps
+    nd.elemwise_div(mean, buffer, out=buffer)
+    step_size = lr * (1 - beta2 ** t) ** 0.5 / (1 - beta1 ** t)
+    buffer *= step_size
+    weight -= buffer
+
+
+# ---- the variants
+
+def _mx_arrays(shape, states):
+    weight = nd.random.normal(shape=shape)
+    grad = nd.random.normal(shape=shape)
+    return weight, grad, [nd.zeros(shape) for _ in range(states)]
+
+
+def _scratch_class(name, shape, calls, **kwargs):
+    optimizer = optimizers.create(name, **kwargs)
+    weight, grad, _ = _mx_arrays(shape, 0)
+    state = optimizer.create_state(0, weight)
+    return per_call(lambda: optimizer.update(0, weight, grad, state), calls)
+
+
+def _mxnet_class(name, shape, calls, **kwargs):
+    import mxnet as mx
+    optimizer = mx.optimizer.create(name, **kwargs)
+    weight, grad, _ = _mx_arrays(shape, 0)
+    state = optimizer.create_state(0, weight)
+    return per_call(lambda: optimizer.update(0, weight, grad, state), calls)
+
+
+def _torch_step(name, shape, calls, **kwargs):
+    torch = torch_peer.torch()
+    param = torch.nn.Parameter(torch.randn(*shape))
+    param.grad = torch.randn(*shape)
+    optimizer = getattr(torch.optim, name)([param], **kwargs)
+    return per_call(optimizer.step, calls)
+
+
+def _torch_variants(name, shape, calls, options, **kwargs):
+    skip = torch_peer.skip_reason()
+    variants = []
+    for label, flags in options:
+        trial = None if skip else _lazy(_torch_step, name, shape, calls,
+                                        **flags, **kwargs)
+        variants.append(Variant(f"PyTorch {name} ({label})", trial, skip))
+    return variants
+
+
+def _lazy(make, *args, **kwargs):
+    """A trial whose arrays are made at its first call (so that a case with
+    --only elsewhere allocates nothing); later calls reuse them."""
+    made = []
+
+    def trial():
+        if not made:
+            made.append(make(*args, **kwargs))
+        return made[0]()
+    return trial
+
+
+TORCH_KINDS = (("single tensor", {"foreach": False}),
+               ("foreach", {"foreach": True}),
+               ("fused", {"fused": True}))
+
+
+def sgd_variants(shape=SHAPE, calls=3):
+    def fused():
+        weight, grad, (mom,) = _mx_arrays(shape, 1)
+        return per_call(lambda: nd.sgd_mom_update(
+            weight, grad, mom, lr=LR, momentum=MOMENTUM, out=weight), calls)
+
+    def buffered():
+        weight, grad, (velocity, buffer) = _mx_arrays(shape, 2)
+        return per_call(lambda: sgd_momentum_buffered_(
+            weight, grad, velocity, buffer, LR, MOMENTUM), calls)
+    return [
+        Variant("MXNet sgd_mom_update (fused)", _lazy(fused)),
+        Variant("scratch SGD.update (readable)",
+                _lazy(_scratch_class, "sgd", shape, calls,
+                      learning_rate=LR, momentum=MOMENTUM)),
+        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
+                note="prototype in gluon_opt/bench/steps.py"),
+        *_torch_variants("SGD", shape, calls, TORCH_KINDS, lr=LR,
+                         momentum=MOMENTUM),
+    ]
+
+
+def adagrad_variants(shape=SHAPE, calls=3):
+    def fused():
+        weight, grad, (history,) = _mx_arrays(shape, 1)
+        # MXNet's only AdaGrad kernel takes a row_sparse gradient; converted
+        # once here (a sparse model's gradient arrives in that form).
+        sparse_grad = grad.tostype("row_sparse")
+        return per_call(lambda: nd.sparse.adagrad_update(
+            weight, sparse_grad, history, out=weight, lr=LR,
+            epsilon=ADAGRAD_EPS), calls)
+
+    def buffered():
+        weight, grad, (square_sum, buffer) = _mx_arrays(shape, 2)
+        return per_call(lambda: adagrad_buffered_(
+            weight, grad, square_sum, buffer, LR, ADAGRAD_EPS), calls)
+    return [
+        Variant("MXNet sparse.adagrad_update (fused, row_sparse grad)",
+                _lazy(fused)),
+        Variant("scratch AdaGrad.update (readable)",
+                _lazy(_scratch_class, "adagrad", shape, calls,
+                      learning_rate=LR, eps=ADAGRAD_EPS)),
+        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
+                note="prototype in gluon_opt/bench/steps.py"),
+        Variant("MXNet AdaGrad.update (its dense path: NDArray ops)",
+                _lazy(_mxnet_class, "adagrad", shape, calls,
+                      learning_rate=LR, eps=ADAGRAD_EPS)),
+        *_torch_variants("Adagrad", shape, calls, TORCH_KINDS, lr=LR),
+    ]
+
+
+def adam_variants(shape=SHAPE, calls=3):
+    def fused():
+        weight, grad, (mean, var) = _mx_arrays(shape, 2)
+        return per_call(lambda: nd.adam_update(
+            weight, grad, mean, var, out=weight, lr=LR, beta1=BETA1,
+            beta2=BETA2, epsilon=ADAM_EPS), calls)
+
+    def buffered():
+        weight, grad, (mean, var, buffer) = _mx_arrays(shape, 3)
+        return per_call(lambda: adam_buffered_(
+            weight, grad, mean, var, buffer, LR, 1, BETA1, BETA2, ADAM_EPS),
+            calls)
+    return [
+        Variant("MXNet adam_update (fused)", _lazy(fused)),
+        Variant("scratch Adam.update (readable)",
+                _lazy(_scratch_class, "adam", shape, calls, learning_rate=LR)),
+        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
+                note="prototype in gluon_opt/bench/steps.py"),
+        *_torch_variants("Adam", shape, calls, TORCH_KINDS, lr=LR),
+    ]
