@@ -110,6 +110,16 @@ def test_wrong_kind_of_hyperparameter_is_a_type_error(kwargs, argument):
         optimizers.create("sgd", **kwargs)
 
 
+def test_set_learning_rate_checks_its_argument():
+    optimizer = optimizers.create("adam")
+    optimizer.set_learning_rate(0.5)
+    assert optimizer.learning_rate == 0.5
+    with pytest.raises(ValueError, match="lr"):
+        optimizer.set_learning_rate(-0.5)
+    with pytest.raises(TypeError, match="lr"):
+        optimizer.set_learning_rate("0.5")
+
+
 def test_group_adagrad_needs_two_dimensional_weights():
     with pytest.raises(ValueError, match="weight must be 2-D"):
         optimizers.create("groupadagrad").create_state(0, nd.zeros(5))

@@ -122,6 +122,10 @@ class Optimizer(mx.optimizer.Optimizer):
                          rescale_grad=rescale_grad,
                          clip_gradient=clip_gradient, **kwargs)
 
+    def set_learning_rate(self, lr):
+        """Set a new learning rate (gluon.Trainer.set_learning_rate calls this)."""
+        super().set_learning_rate(check_number("lr", lr, low=0))
+
     def _begin_update(self, index):
         """Count this update; return its (learning rate, weight decay, step t)."""
         self._update_count(index)
