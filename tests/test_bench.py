@@ -1,0 +1,163 @@
+"""The benchmark suite runs and reports every case; its baselines (the book's
+loops) compute what the chapter computes; its fast-path prototypes compute
+what our optimizers compute. No test here asserts a time."""
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from mxnet import nd
+
+import gluon_opt
+from gluon_opt import optimizers
+from gluon_opt.bench import chapter, reference, steps, suite, torch_peer
+from gluon_opt.training import optimize, run_ch7
+
+
+@pytest.fixture(scope="module")
+def airfoil():
+    return gluon_opt.get_data_ch7()
+
+
+def _all_variant_names():
+    names = []
+    for case in suite.CASES:
+        if case.key.startswith("step-"):
+            variants = case.variants(shape=(2, 2), calls=1)
+        elif case.key == "notebooks":
+            variants = case.variants(quick=True)
+        else:
+            continue  # (their names are checked through the table below)
+        names += [v.name for v in variants]
+    return names
+
+
+def test_quick_command_writes_a_table_with_every_case(tmp_path):
+    out = tmp_path / "bench.md"
+    done = subprocess.run(
+        [sys.executable, "-m", "gluon_opt.bench", "--quick", "--out", str(out)],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = out.read_text(encoding="utf-8")
+    assert table in done.stdout
+    for case in suite.CASES:
+        assert f"## {case.title}" in table
+        for target in case.targets:
+            assert f"| {case.key} | {target.variant} |" in table
+    for name in [suite.CH7_BOOK, suite.CH7_OURS, suite.CH7_OURS_BOOK,
+                 suite.CH7_TORCH, suite.OPT_BOOK, suite.OPT_OURS,
+                 suite.MLP_TORCH, suite.MLP_GLUON, suite.MLP_STUDY,
+                 *_all_variant_names()]:
+        assert f"| {name} |" in table, name
+    torch_rows = [line for line in table.splitlines()
+                  if line.startswith("| PyTorch")]
+    assert torch_rows
+    if torch_peer.torch() is None:
+        assert all(torch_peer.SKIP in line for line in torch_rows)
+    else:
+        assert not any("skipped" in line for line in torch_rows)
+
+
+def test_torch_cases_are_marked_skipped_when_torch_is_absent(monkeypatch):
+    monkeypatch.setattr(torch_peer, "torch", lambda threads=None: None)
+    results = suite.run(["ch7", "step-adam"], quick=True)
+    table = suite.markdown(results, repeats=1, quick=True)
+    torch_rows = [line for line in table.splitlines()
+                  if line.startswith("| PyTorch")]
+    assert len(torch_rows) == 4  # train_ch7 and three Adam steps
+    assert all(f"| skipped | | | | {torch_peer.SKIP} |" in line
+               for line in torch_rows)
+    # a target against a skipped peer is reported as not measured
+    assert ("| ch7 | gluon_opt run_ch7 + gluon_opt adagrad | ≤ 1.5× PyTorch "
+            "train_ch7 + d2l torch adagrad | not measured |") in table
+
+
+def test_unknown_case_is_named():
+    with pytest.raises(ValueError, match="unknown case nope.*ch7"):
+        suite.select(["nope"])
+
+
+def test_target_ratios():
+    medians = {"ours": 1.0, "book": 6.0, "torch": 0.5}
+    assert suite.Target("ours", "faster", 3, "book").ratio_to_target(
+        medians) == pytest.approx(0.5)
+    assert suite.Target("ours", "at_most", 1.5, "torch").ratio_to_target(
+        medians) == pytest.approx(2 / 1.5)
+    assert suite.Target("ours", "seconds", 120).ratio_to_target(
+        medians) == pytest.approx(1 / 120)
+    assert suite.Target("ours", "at_most", 1, "absent").ratio_to_target(
+        medians) is None
+
+
+def test_book_train_ch7_logs_the_same_losses_as_ours(airfoil):
+    """The DataLoader and data_iter draw the same permutation from NumPy's
+    generator, so under one seed the two loops log identical losses."""
+    features, labels = airfoil
+    gluon_opt.set_seed(0)
+    book, _ = reference.train_ch7(
+        reference.adagrad, reference.init_adagrad_states(features),
+        {"lr": 0.1}, features, labels)
+    gluon_opt.set_seed(0)
+    ours = run_ch7(reference.adagrad, reference.init_adagrad_states(features),
+                   {"lr": 0.1}, features, labels).losses
+    assert len(book) == len(ours) == 31
+    np.testing.assert_allclose(book, ours, rtol=1e-6)
+    assert book[-1] == pytest.approx(0.243, abs=0.005)
+
+
+def test_book_optimize_logs_the_same_losses_as_ours():
+    X, y, net, trainer = chapter._seed_setup()
+    book = reference.optimize(10, trainer, 3, 2, 10, X, y, net)
+    X, y, net, trainer = chapter._seed_setup()
+    ours = optimize(10, trainer, 3, 2, 10, X, y, net, plot=False,
+                    verbose=False).losses
+    assert len(book) == len(ours) == 301
+    np.testing.assert_allclose(book, ours, rtol=1e-5)
+    assert book[-1] < 1e-4  # at the noise floor, 0.01² / 2
+
+
+def test_torch_train_ch7_reaches_the_chapters_loss(airfoil):
+    torch = torch_peer.torch()
+    if torch is None:
+        pytest.skip(torch_peer.SKIP)
+    features, labels = airfoil
+    torch.manual_seed(0)
+    losses = chapter.torch_train_ch7(
+        chapter.torch_adagrad, {"lr": 0.1},
+        torch.from_numpy(features.asnumpy()),
+        torch.from_numpy(labels.asnumpy()))
+    assert len(losses) == 31
+    assert losses[-1] == pytest.approx(0.243, abs=0.01)
+
+
+def _arrays(seed, shape=(7, 3)):
+    rng = np.random.RandomState(seed)
+    return [nd.array(rng.normal(size=shape)) for _ in range(4)]
+
+
+@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
+def test_fast_path_prototypes_take_the_readable_step(name):
+    """Five steps of each prototype equal five of our Optimizer class."""
+    kwargs = {"sgd": dict(learning_rate=0.1, momentum=0.9),
+              "adagrad": dict(learning_rate=0.1, eps=1e-7),
+              "adam": dict(learning_rate=0.1)}[name]
+    optimizer = optimizers.create(name, **kwargs)
+    weight, *_ = _arrays(0)
+    fast_weight = weight.copy()
+    state = optimizer.create_state(0, weight)
+    buffer = nd.zeros(weight.shape)
+    fast_state = [nd.zeros(weight.shape), nd.zeros(weight.shape)]
+    for t in range(1, 6):
+        grad = _arrays(t)[1]
+        optimizer.update(0, weight, grad, state)
+        if name == "sgd":
+            steps.sgd_momentum_buffered_(fast_weight, grad, fast_state[0],
+                                         buffer, 0.1, 0.9)
+        elif name == "adagrad":
+            steps.adagrad_buffered_(fast_weight, grad, fast_state[0], buffer,
+                                    0.1, 1e-7)
+        else:
+            steps.adam_buffered_(fast_weight, grad, *fast_state, buffer, 0.1,
+                                 t, 0.9, 0.999, 1e-8)
+    np.testing.assert_allclose(fast_weight.asnumpy(), weight.asnumpy(),
+                               rtol=1e-5, atol=1e-6)
