@@ -22,41 +22,22 @@ initializer if it has one (Dense's bias has 'zeros') and ours otherwise, and
 the base class then calls that initializer's `_init_weight` whatever the
 name. So a subclass only defines `_init_weight`.
 """
-import inspect
 import numbers
 
 import mxnet as mx
 import numpy as np
 
 from . import _checks
+from ._factory import Factory
 
-INITIALIZERS = {}
-
-
-def register(name):
-    """Register an Initializer subclass under `name`, for `create(name, ...)`."""
-    def add(cls):
-        if name in INITIALIZERS:
-            raise ValueError(f"initializer {name!r} is registered twice")
-        cls.name = name
-        INITIALIZERS[name] = cls
-        return cls
-    return add
+INITIALIZERS = Factory("initializer")
+register = INITIALIZERS.register
 
 
 def create(name, **kwargs):
     """The initializer `name` made with MXNet's keyword arguments, e.g.
     create('xavier', rnd_type='gaussian', factor_type='in', magnitude=2)."""
-    if name not in INITIALIZERS:
-        raise ValueError(f"name must be one of {sorted(INITIALIZERS)}, "
-                         f"got {name!r}")
-    cls = INITIALIZERS[name]
-    accepted = [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
-    unknown = sorted(set(kwargs) - set(accepted))
-    if unknown:
-        raise TypeError(f"initializer {name!r} got unknown argument(s) {unknown}; "
-                        f"it accepts {accepted}")
-    return cls(**kwargs)
+    return INITIALIZERS.create(name, **kwargs)
 
 
 def _random():

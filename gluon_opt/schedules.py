@@ -25,13 +25,13 @@ multifactor decay from that `base_lr`, while poly and cosine (like MXNet's)
 decay from the `base_lr` given when the schedule was made. And a warmup always
 climbs to the `base_lr` given when the schedule was made (`warmup_final_lr`).
 """
-import inspect
 import math
 import numbers
 
 import mxnet as mx
 
 from . import _checks, plotting
+from ._factory import Factory
 
 WARMUP_MODES = ("linear", "constant")
 
@@ -96,33 +96,15 @@ def cosine_lr(num_update, base_lr, max_update, final_lr, warmup_steps=0):
 
 # ---------------------------------------------------------------- the registry
 
-SCHEDULES = {}
-
-
-def register(name):
-    """Register a Schedule subclass under `name`, for `create(name, ...)`."""
-    def add(cls):
-        if name in SCHEDULES:
-            raise ValueError(f"schedule {name!r} is registered twice")
-        cls.name = name
-        SCHEDULES[name] = cls
-        return cls
-    return add
+SCHEDULES = Factory("schedule")
+register = SCHEDULES.register
 
 
 def create(name, **kwargs):
     """The schedule `name` ('factor', 'multifactor', 'poly' or 'cosine') made
     with MXNet's keyword arguments, e.g. create('factor', step=100, factor=0.9).
     """
-    if name not in SCHEDULES:
-        raise ValueError(f"name must be one of {sorted(SCHEDULES)}, got {name!r}")
-    cls = SCHEDULES[name]
-    accepted = [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
-    unknown = sorted(set(kwargs) - set(accepted))
-    if unknown:
-        raise TypeError(f"schedule {name!r} got unknown argument(s) {unknown}; "
-                        f"it accepts {accepted}")
-    return cls(**kwargs)
+    return SCHEDULES.create(name, **kwargs)
 
 
 def _check_factor(factor):

@@ -1,9 +1,8 @@
 """utils.optimize / gluon_opt.optimize: the book's semantics, on any Trainer."""
-import warnings
 
 import numpy as np
 import pytest
-from mxnet import gluon, init, nd
+from mxnet import gluon, init
 from mxnet.gluon import nn
 
 import gluon_opt

@@ -1,0 +1,39 @@
+"""Name -> class registries with a `create(name, **kwargs)` that checks its
+arguments: the shape MXNet's own `register`/`create` have, shared by the
+schedules and the initializers."""
+import inspect
+
+
+class Factory(dict):
+    """A dict name -> class, filled by the `register(name)` decorator.
+
+    `create(name, **kwargs)` refuses an unknown name (ValueError listing the
+    known ones) and keyword arguments the class does not take (TypeError
+    listing those it accepts), before calling the class.
+    """
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def register(self, name):
+        """Class decorator: make the class `create`-able as `name`."""
+        def add(cls):
+            if name in self:
+                raise ValueError(f"{self.kind} {name!r} is registered twice")
+            cls.name = name
+            self[name] = cls
+            return cls
+        return add
+
+    def create(self, name, **kwargs):
+        if name not in self:
+            raise ValueError(f"name must be one of {sorted(self)}, got {name!r}")
+        cls = self[name]
+        accepted = [p for p in inspect.signature(cls.__init__).parameters
+                    if p != "self"]
+        unknown = sorted(set(kwargs) - set(accepted))
+        if unknown:
+            raise TypeError(f"{self.kind} {name!r} got unknown argument(s) "
+                            f"{unknown}; it accepts {accepted}")
+        return cls(**kwargs)
