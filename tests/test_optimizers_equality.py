@@ -82,8 +82,11 @@ def make_kwargs(name, config):
         return {"learning_rate": lr, "wd": 0.0 if no_wd else 0.05,
                 "rescale_grad": 0.7, "clip_gradient": 0.8}
     if config == "lr_scheduler":
-        return {"learning_rate": lr, "lr_scheduler":
-                mx.lr_scheduler.FactorScheduler(step=4, factor=0.7, base_lr=lr)}
+        kwargs = {"learning_rate": lr, "lr_scheduler":
+                  mx.lr_scheduler.FactorScheduler(step=4, factor=0.7, base_lr=lr)}
+        if name in ("sgd", "nag", "lars", "lbsgd"):
+            kwargs["momentum"] = 0.9  # LARS corrects it when the rate drops
+        return kwargs
     if config == "param_mults":
         return {"learning_rate": lr, "wd": 0.0 if no_wd else 0.05,
                 "param_idx2name": {0: "dense0_weight", 1: "dense0_bias"}}

@@ -57,9 +57,11 @@ class NAG(Optimizer):
     """Nesterov accelerated gradient (Nesterov 1983; Sutskever et al. 2013).
 
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
-    v ← momentum·v + g;  w ← w − lr·(g + momentum·v)
-    (plain SGD when momentum is 0).
-    This is MXNet's documented formula. MXNet 1.9.1's nag_mom_update, called
+    v ← momentum·v + lr·g;  w ← w − (lr·g + momentum·v)
+    (plain SGD when momentum is 0). With a constant rate this is MXNet's
+    documented v ← momentum·v + g; w ← w − lr·(g + momentum·v); the velocity
+    carries the rate (as in SGD and in MXNet's kernel) so that a scheduler's
+    new rate applies to new gradients only. MXNet 1.9.1's nag_mom_update, called
     with out=weight, writes the new weight before it decays the momentum, so
     its momentum takes wd·(new weight): with momentum and wd both non-zero its
     numbers differ from these (tests/test_optimizers.py shows by how much).
@@ -78,8 +80,9 @@ class NAG(Optimizer):
         if state is None:
             weight -= lr * grad
             return
-        pieces.momentum_update_(state, grad, self.momentum)
-        weight -= lr * (grad + self.momentum * state)
+        step = lr * grad
+        pieces.momentum_update_(state, step, self.momentum)
+        weight -= step + self.momentum * state
 
 
 @register
