@@ -161,3 +161,17 @@ def test_fast_path_prototypes_take_the_readable_step(name):
                                  t, 0.9, 0.999, 1e-8)
     np.testing.assert_allclose(fast_weight.asnumpy(), weight.asnumpy(),
                                rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("update", [optimizers.adagrad, chapter.fused_adagrad])
+def test_hybridized_driver_prototype_logs_the_same_losses(airfoil, update):
+    """The prototype driver (hybridized loss) with our AdaGrad or the fused
+    one logs run_ch7's losses under one seed."""
+    features, labels = airfoil
+    gluon_opt.set_seed(0)
+    ours = run_ch7(optimizers.adagrad, optimizers.init_adagrad_states,
+                   {"lr": 0.1}, features, labels, num_epochs=1).losses
+    gluon_opt.set_seed(0)
+    prototype = chapter.hybrid_train_ch7(update, {"lr": 0.1}, features,
+                                         labels, num_epochs=1)
+    np.testing.assert_allclose(prototype, ours, rtol=1e-5)
