@@ -130,6 +130,33 @@ def mxnet_trials(book_ops_per_step, ours_ops_per_step):
     }
 
 
+def optimize_trials():
+    """The parts of one step of optimize on the seed experiment (Dense(1),
+    L2Loss, gluon.Trainer sgd with momentum, the full loss every step)."""
+    from mxnet import gluon
+    from .chapter import _seed_setup
+    X, y, net, trainer = _seed_setup()
+    loss_fn = gluon.loss.L2Loss()
+    Xb, yb = X[:10], y[:10]
+
+    def forward_backward():
+        with autograd.record():
+            loss = loss_fn(net(Xb), yb)
+        loss.backward()
+
+    forward_backward()
+    return {
+        "optimize: forward + backward (Dense(1), L2Loss)":
+            _loop(forward_backward),
+        "optimize: forward + backward + trainer.step (sgd momentum)":
+            _loop(lambda: (forward_backward(), trainer.step(10))),
+        "optimize: the full loss, kept on the device (ours)":
+            _loop(lambda: loss_fn(net(X), y).mean()),
+        "optimize: the full loss with `.asnumpy()` (the book's)":
+            _loop(lambda: loss_fn(net(X), y).mean().asnumpy()),
+    }
+
+
 def torch_trials(ops_per_step):
     torch = torch_peer.torch()
     if torch is None:
@@ -165,6 +192,7 @@ def report(repeats=5):
     _, book_update = engine_ops_per_step(reference.adagrad)
     ours_ops, book_ops = graph + ours_update, graph + book_update
     trials = mxnet_trials(book_ops, ours_ops)
+    trials.update(optimize_trials())
     trials.update(torch_trials(ours_ops))
     if torch_peer.torch() is not None:
         torch_peer.torch(1)  # tiny tensors: one thread, no barrier waits
