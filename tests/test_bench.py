@@ -175,3 +175,24 @@ def test_hybridized_driver_prototype_logs_the_same_losses(airfoil, update):
     prototype = chapter.hybrid_train_ch7(update, {"lr": 0.1}, features,
                                          labels, num_epochs=1)
     np.testing.assert_allclose(prototype, ours, rtol=1e-5)
+
+
+def test_fused_sgd_momentum_prototype_takes_the_books_steps():
+    from gluon_opt.bench import mlp
+    weights = _arrays(0)[:2]
+    fast = [w.copy() for w in weights]
+    for params in (weights, fast):
+        for param in params:
+            param.attach_grad()
+    states = optimizers.init_momentum_states(weights)
+    fast_states = optimizers.init_momentum_states(fast)
+    hyper = {"lr": 0.1, "momentum": 0.9}
+    for t in range(1, 6):
+        for param, fast_param, grad in zip(weights, fast, _arrays(t)):
+            param.grad[:] = grad
+            fast_param.grad[:] = grad
+        optimizers.sgd_momentum(weights, states, hyper)
+        mlp.fused_sgd_momentum(fast, fast_states, hyper)
+    for param, fast_param in zip(weights, fast):
+        np.testing.assert_allclose(fast_param.asnumpy(), param.asnumpy(),
+                                   rtol=1e-5, atol=1e-6)

@@ -53,6 +53,23 @@ def _study_epoch(mnist):
     return history.epoch_seconds[0], history.losses[-1]
 
 
+def fused_sgd_momentum(params, states, hyperparams):
+    """The book's sgd_momentum step as MXNet's fused sgd_mom_update, one
+    operator per parameter instead of four. The state holds MXNet's `mom`,
+    the negative of the book's velocity (both start at 0, the weights come
+    out the same)."""
+    for param, mom in zip(params, states):
+        nd.sgd_mom_update(param, param.grad, mom, lr=hyperparams["lr"],
+                          momentum=hyperparams["momentum"], out=param)
+
+
+def _fused_study_epoch(mnist):
+    history = train_mnist(fused_sgd_momentum,
+                          {"lr": LR, "momentum": MOMENTUM}, mnist,
+                          num_epochs=1, batch_size=BATCH, log_every=1, seed=0)
+    return history.epoch_seconds[0], history.losses[-1]
+
+
 def _torch_epoch(features, labels, threads=None):
     torch = torch_peer.torch(threads)
     torch.manual_seed(0)
@@ -98,4 +115,7 @@ def mlp_variants(quick=False):
                 lambda: _gluon_trainer_epoch(X, y)),
         Variant("gluon_opt train_mnist + scratch sgd_momentum",
                 lambda: _study_epoch(mnist)),
+        Variant("prototype: train_mnist + fused_sgd_momentum",
+                lambda: _fused_study_epoch(mnist),
+                note="prototype update in gluon_opt/bench/mlp.py"),
     ]

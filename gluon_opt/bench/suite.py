@@ -202,8 +202,11 @@ def markdown(results, repeats, quick=False):
                 lines.append(f"| {timing.name} | skipped | | | | "
                              f"{timing.skip} |")
                 continue
-            ratio = "baseline" if i == 0 else (
-                f"{timing.median / base:.2f}" if base == base else "—")
+            if result.case.total:  # only the total has a target
+                ratio = ""
+            else:
+                ratio = "baseline" if i == 0 else (
+                    f"{timing.median / base:.2f}" if base == base else "—")
             lines.append(f"| {timing.name} | {_ms(timing.median)} | "
                          f"{timing.spread:.0%} | {ratio} | "
                          f"{_value(timing.value)} | {timing.note} |")
