@@ -1,7 +1,12 @@
 """Adam and its relatives: Adam, Adamax, Nadam and FTML, built from moving
-averages of the gradient and of its square plus bias correction."""
+averages of the gradient and of its square plus bias correction.
+
+`Adam(..., fast=True)` takes the same steps with no new arrays
+(`fast_adam_update`, workspace in `fast.py`); a test holds the two equal.
+"""
 from mxnet import nd
 
+from . import fast as fastpath
 from . import pieces
 from .base import Optimizer, check_fraction, check_number, register
 from .sgd import _zeros_like
@@ -16,28 +21,65 @@ class Adam(Optimizer):
     MXNet folds the bias correction into the learning rate, so eps is added
     to the uncorrected sqrt(v); the book's `adam` corrects m and v first and
     adds eps to sqrt(v̂). Both share the moving averages and 1 − βᵗ.
+    fast=True: the same step written into workspace buffers (`fast_adam_update`).
     """
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999,
-                 epsilon=1e-8, lazy_update=True, **kwargs):
+                 epsilon=1e-8, lazy_update=True, fast=False, **kwargs):
         super().__init__(learning_rate=learning_rate, **kwargs)
         self.beta1 = check_fraction("beta1", beta1, high_open=True)
         self.beta2 = check_fraction("beta2", beta2, high_open=True)
         self.epsilon = check_number("epsilon", epsilon, low=0)
         self.lazy_update = lazy_update
+        self.fast = bool(fast)
+        self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _zeros_like(weight), _zeros_like(weight)
 
     def update(self, index, weight, grad, state):
         lr, wd, t = self._begin_update(index)
+        if self.fast and fastpath.supports(weight, grad):
+            fast_adam_update(self, weight, grad, state, lr, wd, t)
+            return
         grad = self._grad(grad, weight, wd)
         mean, var = state
         pieces.moving_average_(mean, grad, self.beta1)
         pieces.moving_average_(var, grad.square(), self.beta2)
-        step_size = (lr * pieces.sqrt(pieces.bias_correction(self.beta2, t))
-                     / pieces.bias_correction(self.beta1, t))
-        weight -= step_size * mean / (var.sqrt() + self.epsilon)
+        weight -= self._step_size(lr, t) * mean / (var.sqrt() + self.epsilon)
+
+    def _step_size(self, lr, t):
+        """lr · sqrt(1 − β₂ᵗ)/(1 − β₁ᵗ): the bias corrections, folded into lr."""
+        return (lr * pieces.sqrt(pieces.bias_correction(self.beta2, t))
+                / pieces.bias_correction(self.beta1, t))
+
+
+def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
+    """Adam.update's step with every operator writing into an existing array.
+
+    Workspace g and d:  g ← clip(rescale_grad·grad + wd·w);
+    m ← β₁·m + (1 − β₁)·g  (via d);  g ← (1 − β₂)·g²;  v ← β₂·v + g;
+    g ← sqrt(v) + eps;  d ← step_size·m;  d ← d / g;  w ← w − d.
+    Thirteen operators without weight decay or clipping, each the readable
+    path's own, in its order: the weights come out bit for bit the same.
+    """
+    mean, var = state
+    scaled, other = optimizer.workspace.get(weight, 2)
+    grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
+    if wd:
+        grad += fastpath.scale_into(weight, wd, out=other.array)
+    fastpath.clip_(grad, optimizer.clip_gradient)
+    mean *= optimizer.beta1
+    mean += fastpath.scale_into(grad, 1 - optimizer.beta1, out=other.array)
+    square = fastpath.square_into(grad, out=grad)
+    square *= 1 - optimizer.beta2
+    var *= optimizer.beta2
+    var += square
+    denominator = fastpath.sqrt_into(var, out=scaled)
+    denominator += optimizer.epsilon
+    step = fastpath.scale_into(mean, optimizer._step_size(lr, t), out=other.array)
+    fastpath.divide_into(step, denominator, out=step)
+    weight -= step
 
 
 @register

@@ -4,9 +4,13 @@ AdaGrad, GroupAdaGrad, RMSProp (plain and centered), AdaDelta and FTRL.
 AdaGrad, RMSProp and AdaDelta compose the same pieces as the book's
 functions in `book.py`: only the hyperparameters, MXNet's gradient
 preprocessing and weight decay differ.
+
+`AdaGrad(..., fast=True)` takes the same steps with no new arrays
+(`fast_adagrad_update`, workspace in `fast.py`); a test holds the two equal.
 """
 from mxnet import nd
 
+from . import fast as fastpath
 from . import pieces
 from .base import (Optimizer, check_fraction, check_number,
                    check_optional_number, register)
@@ -24,22 +28,50 @@ class AdaGrad(Optimizer):
 
     g = clip(rescale_grad·grad);  s ← s + g²;  w ← w − lr·(g / sqrt(s + eps) + wd·w).
     The book's `adagrad` is the same step with eps = 1e-6 and no weight decay.
+    fast=True: the same step written into workspace buffers (`fast_adagrad_update`).
     """
 
-    def __init__(self, eps=1e-7, **kwargs):
+    def __init__(self, eps=1e-7, fast=False, **kwargs):
         super().__init__(**kwargs)
         self.float_stable_eps = check_number("eps", eps, low=0)
+        self.fast = bool(fast)
+        self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _zeros_float32(weight)
 
     def update(self, index, weight, grad, state):
         lr, wd, _ = self._begin_update(index)
+        if self.fast and fastpath.supports(weight, grad):
+            fast_adagrad_update(self, weight, grad, state, lr, wd)
+            return
         grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
                             self.clip_gradient)
         pieces.accumulate_(state, grad.square())
         step = pieces.rms_scaled(grad, state, self.float_stable_eps)
         weight -= lr * pieces.add_weight_decay_(step, weight, wd)
+
+
+def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
+    """AdaGrad.update's step with every operator writing into an existing array.
+
+    Workspace g and d:  g ← clip(rescale_grad·grad);  d ← g²;  s ← s + d;
+    d ← sqrt(s + eps);  g ← g / d  (+ wd·w);  g ← lr·g;  w ← w − g.
+    Eight operators without weight decay, each the readable path's own, in
+    its order: the weights come out bit for bit the same.
+    """
+    scaled, denominator = optimizer.workspace.get(weight, 2)
+    step = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
+    fastpath.clip_(step, optimizer.clip_gradient)
+    pieces.accumulate_(square_sum, fastpath.square_into(step, out=denominator.array))
+    fastpath.add_scalar_into(square_sum, optimizer.float_stable_eps,
+                             out=denominator.array)
+    fastpath.sqrt_into(denominator.array, out=denominator)
+    fastpath.divide_into(step, denominator.array, out=step)
+    if wd:
+        step += fastpath.scale_into(weight, wd, out=denominator.array)
+    step *= lr
+    weight -= step
 
 
 @register

@@ -3,11 +3,15 @@ DCASGD and SGLD, written as NDArray arithmetic (no fused MXNet operator).
 
 The velocity is kept with the book's sign (v = γ·v + η·g; w = w − v), the
 negative of MXNet's `mom` state; the weights come out the same.
+
+`SGD(..., fast=True)` takes the same steps with no new arrays
+(`fast_sgd_update`, workspace in `fast.py`); a test holds the two equal.
 """
 import math
 
 from mxnet import nd
 
+from . import fast as fastpath
 from . import pieces
 from .base import Optimizer, check_fraction, check_number, register
 
@@ -36,20 +40,53 @@ class SGD(Optimizer):
 
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
     v ← momentum·v + lr·g;  w ← w − v   (w ← w − lr·g when momentum is 0).
+    fast=True: the same step written into workspace buffers (`fast_sgd_update`).
     """
 
-    def __init__(self, momentum=0.0, lazy_update=True, **kwargs):
+    def __init__(self, momentum=0.0, lazy_update=True, fast=False, **kwargs):
         super().__init__(**kwargs)
         self.momentum = check_fraction("momentum", momentum)
         self.lazy_update = lazy_update
+        self.fast = bool(fast)
+        self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _zeros_like(weight) if self.momentum != 0.0 else None
 
     def update(self, index, weight, grad, state):
         lr, wd, _ = self._begin_update(index)
+        if self.fast and fastpath.supports(weight, grad):
+            fast_sgd_update(self, weight, grad, state, lr, wd)
+            return
         grad = self._grad_then_decay(grad, weight, wd)
         sgd_step_(weight, grad, state, lr, self.momentum)
+
+
+def fast_sgd_update(optimizer, weight, grad, velocity, lr, wd):
+    """SGD.update's step with every operator writing into an existing array.
+
+    step = lr·(clip(rescale_grad·grad) + wd·w) into a workspace buffer, then
+    v ← momentum·v + step; w ← w − v: the readable path's operators in its
+    order, so the weights come out bit for bit the same. When rescale_grad
+    is 1 (no clipping, no decay) the step is one product lr·grad: four
+    operators in all with momentum.
+    """
+    step, decay = (buffer.array for buffer in optimizer.workspace.get(weight, 2))
+    plain = (optimizer.rescale_grad == 1 and optimizer.clip_gradient is None
+             and not wd)
+    if plain:
+        fastpath.scale_into(grad, lr, out=step)  # 1·grad is grad exactly
+    else:
+        fastpath.scale_into(grad, optimizer.rescale_grad, out=step)
+        fastpath.clip_(step, optimizer.clip_gradient)
+        if wd:
+            step += fastpath.scale_into(weight, wd, out=decay)
+        step *= lr
+    if velocity is None:
+        weight -= step
+    else:
+        pieces.momentum_update_(velocity, step, optimizer.momentum)
+        weight -= velocity
 
 
 @register

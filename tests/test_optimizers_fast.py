@@ -1,0 +1,120 @@
+"""The fast path (fast=True: workspace buffers, no new arrays) takes the
+readable path's steps, and MXNet's, for SGD with momentum, AdaGrad and Adam.
+
+Speed is measured by the benchmark (gluon_opt.optimizers.fast.time_step),
+never here.
+"""
+import mxnet as mx
+import numpy as np
+import pytest
+from mxnet import nd
+
+import test_optimizers_equality as equality
+from gluon_opt import optimizers
+from gluon_opt.optimizers import fast
+
+STEPS = 25
+SHAPES = [(4, 3), (6, 2), (1000,)]
+ALGORITHMS = {
+    "sgd-momentum": ("sgd", {"momentum": 0.9, "learning_rate": 0.1}),
+    "sgd": ("sgd", {"learning_rate": 0.1}),
+    "adagrad": ("adagrad", {"learning_rate": 0.1}),
+    "adam": ("adam", {"learning_rate": 0.01}),
+}
+CONFIGS = {
+    "defaults": {},
+    "wd": {"wd": 0.05},
+    "rescale": {"rescale_grad": 0.7},
+    "clip": {"clip_gradient": 0.8},
+    "wd_rescale_clip": {"wd": 0.05, "rescale_grad": 0.7, "clip_gradient": 0.8},
+}
+# The fast path runs the readable path's operators in its order.
+BIT_EQUAL = {"sgd", "adagrad", "adam"}
+
+
+def run(name, kwargs, fast_path, seed=0, steps=STEPS):
+    """The weights after each step, for parameters of SHAPES, via the Updater."""
+    rng = np.random.RandomState(seed)
+    optimizer = optimizers.create(name, fast=fast_path, **kwargs)
+    updater = mx.optimizer.get_updater(optimizer)
+    weights = [nd.array(rng.normal(size=shape)) for shape in SHAPES]
+    history = []
+    for _ in range(steps):
+        grads = [nd.array(rng.normal(size=shape)) for shape in SHAPES]
+        updater(list(range(len(SHAPES))), grads, weights)
+        history.append([w.asnumpy() for w in weights])
+    return history
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_fast_path_takes_the_readable_steps(algorithm, config):
+    name, kwargs = ALGORITHMS[algorithm]
+    kwargs = {**kwargs, **CONFIGS[config]}
+    readable, quick = run(name, kwargs, False), run(name, kwargs, True)
+    for step, (expected, actual) in enumerate(zip(readable, quick)):
+        for index, (want, got) in enumerate(zip(expected, actual)):
+            message = f"{algorithm} {config} step {step + 1} weight {index}"
+            if name in BIT_EQUAL:
+                np.testing.assert_array_equal(got, want, err_msg=message)
+            else:
+                np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-7,
+                                           err_msg=message)
+    assert not np.array_equal(readable[0][0], readable[-1][0])  # it moved
+
+
+@pytest.mark.parametrize("config", equality.CONFIGS)
+@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
+def test_fast_path_takes_mxnets_steps(name, config, monkeypatch):
+    """The equality suite's cases (MXNet's optimizer side by side), fast=True."""
+    create = optimizers.create
+    monkeypatch.setattr(equality.optimizers, "create",
+                        lambda key, **kwargs: create(key, fast=True, **kwargs))
+    extras = equality.VARIANTS.get(name, [{}]) if config == "variants" else [{}]
+    for extra in extras:
+        final = equality.run_side_by_side(name, config, extra)
+        assert all(np.isfinite(w.asnumpy()).all() for w in final)
+
+
+def test_fast_path_keeps_mxnets_state_and_shares_one_workspace_per_shape():
+    optimizer = optimizers.create("adam", fast=True)
+    weights = [nd.ones((3, 2)), nd.ones((3, 2)), nd.ones((5,))]
+    states = [optimizer.create_state(i, w) for i, w in enumerate(weights)]
+    for index, (weight, state) in enumerate(zip(weights, states)):
+        optimizer.update(index, weight, nd.ones(weight.shape), state)
+    assert [s.shape for s in states[0]] == [(3, 2), (3, 2)]
+    assert len(optimizer.workspace._buffers) == 2  # (3, 2) and (5,)
+
+
+def test_float16_takes_the_readable_path():
+    weight, grad = nd.ones((4,), dtype="float16"), nd.ones((4,), dtype="float16")
+    assert not fast.supports(weight, grad)
+    expected = weight.copy()
+    for fast_path, w in ((False, expected), (True, weight)):
+        optimizer = optimizers.create("adam", fast=fast_path)
+        optimizer.update(0, w, grad, optimizer.create_state(0, w))
+    np.testing.assert_array_equal(weight.asnumpy(), expected.asnumpy())
+
+
+def test_sqrt_into_waits_for_pending_writes_and_reads():
+    source = nd.ones((1000,))
+    for _ in range(20):
+        source *= 2  # queued in MXNet's engine, not yet run
+    buffer = fast.Workspace().get(source, 1)[0]
+    reader = buffer.array * 1  # a pending read of the buffer
+    root = fast.sqrt_into(source, out=buffer)
+    assert np.array_equal(root.asnumpy(), np.full(1000, 2.0 ** 10))
+    assert np.array_equal(reader.asnumpy(), np.zeros(1000))
+
+
+def test_time_step_refuses_unknown_names_and_paths():
+    with pytest.raises(ValueError, match="name"):
+        fast.make_stepper("rmsprop", 10, "fast")
+    with pytest.raises(ValueError, match="path"):
+        fast.make_stepper("adam", 10, "fused")
+
+
+def test_time_step_reports_each_path():
+    times = fast.time_step("adam", size=1000, repeat=1)
+    assert sorted(times) == sorted(fast.PATHS)
+    assert all(ms > 0 for ms in times.values())
