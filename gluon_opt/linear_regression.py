@@ -27,6 +27,30 @@ def sgd(params, lr, batch_size):
         param -= (lr / batch_size) * param.grad
 
 
+class LinearRegressionLoss(gluon.HybridBlock):
+    """mean(squared_loss(linreg(X, w, b), y)) as one block holding w and b.
+
+    The same math as the two functions above; hybridized, each training step
+    runs its forward and its backward as one cached graph each instead of
+    dispatching some 13 small operators one by one. The drivers use it; the
+    update functions still receive plain NDArrays w and b (with .grad).
+    """
+
+    def __init__(self, w, b, **kwargs):
+        super().__init__(**kwargs)
+        with self.name_scope():
+            self.w = self.params.get("w", shape=w.shape)
+            self.b = self.params.get("b", shape=b.shape)
+        self.initialize()
+        self.w.set_data(w)
+        self.b.set_data(b)
+        self.hybridize(static_alloc=True, static_shape=True)
+
+    def hybrid_forward(self, F, X, y, w, b):  # noqa: N803 (MXNet's names)
+        y_hat = F.broadcast_add(F.dot(X, w), b)
+        return F.mean(F.square(y_hat - F.reshape(y, (-1, 1))) / 2)
+
+
 def SGD(params, lr):  # noqa: N802 (the 2018 book's name)
     """The 2018 book's SGD: param -= lr · grad (the loss already averaged)."""
     sgd(params, lr, 1)
