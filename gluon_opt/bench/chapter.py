@@ -11,7 +11,7 @@ arithmetic.
 """
 import time
 
-from mxnet import autograd, gluon, nd
+from mxnet import gluon, nd
 
 from .. import optimizers
 from ..data import get_data_ch7, synthetic_linreg
@@ -37,10 +37,8 @@ def _book_ch7(features, labels, num_epochs):
 
 def _ours_ch7(update, features, labels, num_epochs):
     set_seed(0)
-    if update is reference.adagrad:
-        states = reference.init_adagrad_states(features)
-    else:
-        states = optimizers.init_adagrad_states
+    states = (reference.init_adagrad_states(features)
+              if update is reference.adagrad else optimizers.init_adagrad_states)
     start = time.perf_counter()
     history = run_ch7(update, states, {"lr": CH7_LR}, features, labels,
                       CH7["batch_size"], num_epochs)
@@ -164,80 +162,22 @@ def optimize_variants(quick=False):
     ]
 
 
-# ---- prototypes of faster drivers (not library code: measured here so that
-# the speed-up of a proposed change to training.py has a number)
-
-class LinearRegressionLoss(gluon.HybridBlock):
-    """mean((X·w + b − y)² / 2) as one block, so that hybridize() turns the
-    step's forward into one cached graph and its backward into another
-    (instead of 6 + 7 operators dispatched one at a time)."""
-
-    def __init__(self, num_inputs, **kwargs):
-        super().__init__(**kwargs)
-        with self.name_scope():
-            self.w = self.params.get("w", shape=(num_inputs, 1))
-            self.b = self.params.get("b", shape=(1,))
-
-    def hybrid_forward(self, F, X, y, w, b):  # noqa: N803 (MXNet's names)
-        y_hat = F.broadcast_add(F.dot(X, w), b)
-        return F.mean(F.square(y_hat - F.reshape(y, (-1, 1))) / 2)
-
+# ---- a reference that is not ours: the same AdaGrad step through one of
+# MXNet's fused operators, driven by the same run_ch7, to show how much of a
+# step the update's operator count is.
 
 def fused_adagrad(params, states, hyperparams):
     """The book's AdaGrad step (ε = 1e-6) in two operators per parameter:
     s ← s + g², then MXNet's fused rmsprop_update with γ = 1, which leaves
-    s as it is (γ·s + (1 − γ)·g² = s) and takes w ← w − η·g / sqrt(s + ε)."""
+    s as it is (γ·s + (1 − γ)·g² = s) and takes w ← w − η·g / sqrt(s + ε).
+    Not part of the library (its scratch optimizers use no fused operator)."""
     for p, s in zip(params, states):
         s += p.grad.square()
         nd.rmsprop_update(p, p.grad, s, lr=hyperparams["lr"], gamma1=1.0,
                           epsilon=1e-6, out=p)
 
 
-def hybrid_train_ch7(trainer_fn, hyperparams, features, labels,
-                     batch_size=10, num_epochs=2):
-    """train_ch7 with the loss hybridized (static_alloc) and the logged
-    losses kept on the device until the end of each epoch; trainer_fn gets
-    the parameters' NDArrays as in the book. Draws w as run_ch7 does, so
-    under one seed it logs the same losses. Returns the losses."""
-    from ..data import data_iter
-    w = nd.random.normal(scale=0.01, shape=(features.shape[1], 1))
-    loss = LinearRegressionLoss(features.shape[1])
-    loss.initialize()
-    loss.w.set_data(w)
-    loss.b.set_data(nd.zeros(1))
-    loss.hybridize(static_alloc=True, static_shape=True)
-    params = [loss.w.data(), loss.b.data()]
-    states = [nd.zeros(p.shape) for p in params]
-    pending, losses = [loss(features, labels)], []
-    for _ in range(num_epochs):
-        for batch_i, (X, y) in enumerate(data_iter(batch_size, features,
-                                                   labels)):
-            with autograd.record():
-                batch_loss = loss(X, y)
-            batch_loss.backward()
-            trainer_fn(params, states, hyperparams)
-            if (batch_i + 1) * batch_size % 100 == 0:
-                pending.append(loss(features, labels))
-        losses += nd.stack(*pending).asnumpy().ravel().tolist()
-        pending = []
-    return losses
-
-
-def _hybrid_ch7(update, features, labels, num_epochs):
-    set_seed(0)
-    start = time.perf_counter()
-    losses = hybrid_train_ch7(update, {"lr": CH7_LR}, features, labels,
-                              CH7["batch_size"], num_epochs)
-    return time.perf_counter() - start, losses[-1]
-
-
 def ch7_prototype_variants(features, labels, epochs):
-    note = "prototype driver in gluon_opt/bench/chapter.py"
-    return [
-        Variant("prototype: hybridized loss + gluon_opt adagrad",
-                lambda: _hybrid_ch7(optimizers.adagrad, features, labels,
-                                    epochs), note=note),
-        Variant("prototype: hybridized loss + fused_adagrad",
-                lambda: _hybrid_ch7(fused_adagrad, features, labels, epochs),
-                note=note),
-    ]
+    return [Variant("gluon_opt run_ch7 + MXNet-fused AdaGrad (reference)",
+                    lambda: _ours_ch7(fused_adagrad, features, labels, epochs),
+                    note="update through nd.rmsprop_update, not library code")]
