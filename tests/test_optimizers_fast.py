@@ -118,3 +118,16 @@ def test_time_step_reports_each_path():
     times = fast.time_step("adam", size=1000, repeat=1)
     assert sorted(times) == sorted(fast.PATHS)
     assert all(ms > 0 for ms in times.values())
+
+
+@pytest.mark.parametrize("config", ["defaults", "wd_rescale_clip"])
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_fast_path_leaves_the_callers_gradient_alone(algorithm, config):
+    name, kwargs = ALGORITHMS[algorithm]
+    optimizer = optimizers.create(name, fast=True, **kwargs, **CONFIGS[config])
+    weight, grad = nd.random.normal(shape=(50,)), nd.random.normal(shape=(50,))
+    before = grad.asnumpy()
+    state = optimizer.create_state(0, weight)
+    for _ in range(3):
+        optimizer.update(0, weight, grad, state)
+    np.testing.assert_array_equal(grad.asnumpy(), before)

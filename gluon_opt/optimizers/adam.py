@@ -60,18 +60,21 @@ def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
     Workspace g and d:  g ← clip(rescale_grad·grad + wd·w);
     m ← β₁·m + (1 − β₁)·g  (via d);  g ← (1 − β₂)·g²;  v ← β₂·v + g;
     g ← sqrt(v) + eps;  d ← step_size·m;  d ← d / g;  w ← w − d.
-    Thirteen operators without weight decay or clipping, each the readable
-    path's own, in its order: the weights come out bit for bit the same.
+    Twelve operators when rescale_grad is 1 (no decay, no clipping: the
+    caller's gradient is read in place of g), each the readable path's own,
+    in its order: the weights come out bit for bit the same.
     """
     mean, var = state
     scaled, other = optimizer.workspace.get(weight, 2)
-    grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
-    if wd:
-        grad += fastpath.scale_into(weight, wd, out=other.array)
-    fastpath.clip_(grad, optimizer.clip_gradient)
+    if optimizer.rescale_grad != 1 or wd or optimizer.clip_gradient is not None:
+        grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
+        if wd:
+            grad += fastpath.scale_into(weight, wd, out=other.array)
+        fastpath.clip_(grad, optimizer.clip_gradient)
+    # else 1·grad is grad exactly: read the caller's gradient, never write it
     mean *= optimizer.beta1
     mean += fastpath.scale_into(grad, 1 - optimizer.beta1, out=other.array)
-    square = fastpath.square_into(grad, out=grad)
+    square = fastpath.square_into(grad, out=scaled.array)
     square *= 1 - optimizer.beta2
     var *= optimizer.beta2
     var += square

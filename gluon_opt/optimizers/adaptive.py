@@ -57,17 +57,20 @@ def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
 
     Workspace g and d:  g ← clip(rescale_grad·grad);  d ← g²;  s ← s + d;
     d ← sqrt(s + eps);  g ← g / d  (+ wd·w);  g ← lr·g;  w ← w − g.
-    Eight operators without weight decay, each the readable path's own, in
-    its order: the weights come out bit for bit the same.
+    Seven operators when rescale_grad is 1 (no decay, no clipping: the
+    caller's gradient is read in place of g), each the readable path's own,
+    in its order: the weights come out bit for bit the same.
     """
     scaled, denominator = optimizer.workspace.get(weight, 2)
-    step = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
-    fastpath.clip_(step, optimizer.clip_gradient)
-    pieces.accumulate_(square_sum, fastpath.square_into(step, out=denominator.array))
+    if optimizer.rescale_grad != 1 or optimizer.clip_gradient is not None:
+        grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
+        fastpath.clip_(grad, optimizer.clip_gradient)
+    # else 1·grad is grad exactly: read the caller's gradient, never write it
+    pieces.accumulate_(square_sum, fastpath.square_into(grad, out=denominator.array))
     fastpath.add_scalar_into(square_sum, optimizer.float_stable_eps,
                              out=denominator.array)
     fastpath.sqrt_into(denominator.array, out=denominator)
-    fastpath.divide_into(step, denominator.array, out=step)
+    step = fastpath.divide_into(grad, denominator.array, out=scaled.array)
     if wd:
         step += fastpath.scale_into(weight, wd, out=denominator.array)
     step *= lr
