@@ -46,7 +46,11 @@ class Adam(Optimizer):
         mean, var = state
         pieces.moving_average_(mean, grad, self.beta1)
         pieces.moving_average_(var, grad.square(), self.beta2)
-        weight -= self._step_size(lr, t) * mean / (var.sqrt() + self.epsilon)
+        denominator = var.sqrt()
+        denominator += self.epsilon  # in place: each new array costs a pass
+        step = self._step_size(lr, t) * mean
+        step /= denominator
+        weight -= step
 
     def _step_size(self, lr, t):
         """lr · sqrt(1 − β₂ᵗ)/(1 − β₁ᵗ): the bias corrections, folded into lr."""
