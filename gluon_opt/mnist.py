@@ -251,6 +251,7 @@ def train_mnist(update_fn, hyperparams, mnist, *, num_epochs=5, batch_size=64,
     params = [param.data() for param in net.collect_params().values()]
     states = init_momentum_states(params)
     loss_fn = gluon.loss.SoftmaxCrossEntropyLoss()
+    loss_fn.hybridize()  # one cached graph, as the net
     num_examples = mnist.train_features.shape[0]
     batches_per_epoch = -(-num_examples // batch_size)
     batch_losses, epoch_seconds = [], []
