@@ -63,7 +63,8 @@ def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
 
     Workspace g and d:  g ← clip(rescale_grad·grad + wd·w);
     m ← β₁·m + (1 − β₁)·g  (via d);  g ← (1 − β₂)·g²;  v ← β₂·v + g;
-    g ← sqrt(v) + eps;  d ← step_size·m;  d ← d / g;  w ← w − d.
+    d ← step_size·m;  g ← sqrt(v);  g ← g + eps;  d ← d / g;  w ← w − d,
+    the last three but one in NumPy on the CPU (see fast.py).
     Twelve operators when rescale_grad is 1 (no decay, no clipping: the
     caller's gradient is read in place of g), each the readable path's own,
     in its order: the weights come out bit for bit the same.
@@ -82,10 +83,10 @@ def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
     square *= 1 - optimizer.beta2
     var *= optimizer.beta2
     var += square
-    denominator = fastpath.sqrt_into(var, out=scaled)
-    denominator += optimizer.epsilon
     step = fastpath.scale_into(mean, optimizer._step_size(lr, t), out=other.array)
-    fastpath.divide_into(step, denominator, out=step)
+    fastpath.sqrt_into(var, out=scaled)
+    fastpath.add_scalar_into(scaled.array, optimizer.epsilon, out=scaled)
+    fastpath.divide_into(step, scaled, out=other)
     weight -= step
 
 

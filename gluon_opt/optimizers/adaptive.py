@@ -56,7 +56,8 @@ def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
     """AdaGrad.update's step with every operator writing into an existing array.
 
     Workspace g and d:  g ← clip(rescale_grad·grad);  d ← g²;  s ← s + d;
-    d ← sqrt(s + eps);  g ← g / d  (+ wd·w);  g ← lr·g;  w ← w − g.
+    d ← sqrt(s + eps);  g ← g / d  (+ wd·w);  g ← lr·g;  w ← w − g;
+    s + eps, the square root and the division in NumPy on the CPU (fast.py).
     Seven operators when rescale_grad is 1 (no decay, no clipping: the
     caller's gradient is read in place of g), each the readable path's own,
     in its order: the weights come out bit for bit the same.
@@ -68,9 +69,9 @@ def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
     # else 1·grad is grad exactly: read the caller's gradient, never write it
     pieces.accumulate_(square_sum, fastpath.square_into(grad, out=denominator.array))
     fastpath.add_scalar_into(square_sum, optimizer.float_stable_eps,
-                             out=denominator.array)
+                             out=denominator)
     fastpath.sqrt_into(denominator.array, out=denominator)
-    step = fastpath.divide_into(grad, denominator.array, out=scaled.array)
+    step = fastpath.divide_into(grad, denominator, out=scaled)
     if wd:
         step += fastpath.scale_into(weight, wd, out=denominator.array)
     step *= lr

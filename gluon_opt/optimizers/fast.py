@@ -48,19 +48,9 @@ def scale_into(src, scalar, out):
     return nd._internal._mul_scalar(src, scalar=float(scalar), out=out)
 
 
-def add_scalar_into(src, scalar, out):
-    """out ← src + scalar (no new array)."""
-    return nd._internal._plus_scalar(src, scalar=float(scalar), out=out)
-
-
 def square_into(src, out):
     """out ← src² (no new array)."""
     return nd.square(src, out=out)
-
-
-def divide_into(numerator, denominator, out):
-    """out ← numerator / denominator, element-wise (no new array)."""
-    return nd.elemwise_div(numerator, denominator, out=out)
 
 
 def clip_(array, bound):
@@ -97,14 +87,49 @@ class Buffer:
             self.array = nd.zeros(shape, context, dtype=dtype)
 
 
+def _read(array):
+    """A read-only NumPy view of a CPU NDArray, once MXNet's writes to it are done."""
+    return np.from_dlpack(_Capsule(array.to_dlpack_for_read())).reshape(array.shape)
+
+
+def _write(buffer):
+    """The NumPy view of a workspace Buffer, once MXNet's reads and writes are done."""
+    buffer.array.to_dlpack_for_write()  # waits; the capsule itself is not needed
+    return buffer.host
+
+
+def _on_host(array, buffer):
+    return buffer.host is not None and array.context.device_type == "cpu"
+
+
 def sqrt_into(src, out):
     """out.array ← sqrt(src) for a workspace Buffer `out` (see the module
     docstring: NumPy's square root on the CPU, nd.sqrt elsewhere)."""
-    if out.host is None or src.context.device_type != "cpu":
+    if not _on_host(src, out):
         return nd.sqrt(src, out=out.array)
-    source = np.from_dlpack(_Capsule(src.to_dlpack_for_read()))  # waits for writes
-    out.array.to_dlpack_for_write()  # waits for MXNet's reads and writes of out
-    np.sqrt(source.reshape(out.host.shape), out=out.host)
+    source = _read(src)
+    np.sqrt(source, out=_write(out))
+    return out.array
+
+
+def add_scalar_into(src, scalar, out):
+    """out.array ← src + scalar for a workspace Buffer `out` (NumPy on the
+    CPU: ~4 ms against MXNet's ~5.7 ms for 16M float32)."""
+    if not _on_host(src, out):
+        return nd._internal._plus_scalar(src, scalar=float(scalar), out=out.array)
+    source = _read(src)
+    np.add(source, np.float32(scalar).astype(source.dtype), out=_write(out))
+    return out.array
+
+
+def divide_into(numerator, denominator, out):
+    """out.array ← numerator / denominator.array for workspace Buffers
+    `denominator` and `out` (NumPy on the CPU: ~6 ms against MXNet's
+    elemwise_div, ~12 ms, for 16M float32)."""
+    if not _on_host(numerator, out) or denominator.host is None:
+        return nd.elemwise_div(numerator, denominator.array, out=out.array)
+    top, bottom = _read(numerator), _read(denominator.array)
+    np.divide(top, bottom, out=_write(out))
     return out.array
 
 
