@@ -19,7 +19,7 @@ def _zeros_like_each(params):
 def sgd(params, states, hyperparams):
     """Minibatch SGD: w = w − η·g.  hyperparams: 'lr' (η). `states` is unused."""
     for param in params:
-        sgd_step_(param, param.grad, None, hyperparams["lr"], 0.0)
+        sgd_step_(param, hyperparams["lr"] * param.grad, None, 0.0)
 
 
 def init_momentum_states(params):
@@ -34,7 +34,7 @@ def sgd_momentum(params, states, hyperparams):
     step (after MXNet's gradient rescale, clip and weight decay).
     """
     for param, velocity in zip(params, states):
-        sgd_step_(param, param.grad, velocity, hyperparams["lr"],
+        sgd_step_(param, hyperparams["lr"] * param.grad, velocity,
                   hyperparams["momentum"])
 
 

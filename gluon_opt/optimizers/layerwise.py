@@ -67,8 +67,9 @@ class LARS(Optimizer):
         if self.momentum_correction and previous_lr != 0:
             momentum *= lr / previous_lr
         lr *= self._trust_ratio(index, weight, grad, wd)
-        grad = self._grad_then_decay(grad, weight, wd)
-        sgd_step_(weight, grad, state, lr, momentum)
+        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad *= lr
+        sgd_step_(weight, grad, state, momentum)
 
 
 @register
@@ -148,8 +149,9 @@ class LBSGD(Optimizer):
             lr *= self._lars_multiplier(weight, grad, wd)
         else:
             lr *= self._warmup_multiplier(num_updates)
-        grad = self._grad_then_decay(grad, weight, wd)
-        sgd_step_(weight, grad, velocity, lr, self.momentum)
+        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad *= lr
+        sgd_step_(weight, grad, velocity, self.momentum)
 
 
 @register

@@ -20,16 +20,17 @@ def _zeros_like(weight):
     return nd.zeros(weight.shape, weight.context, dtype=weight.dtype)
 
 
-def sgd_step_(weight, grad, velocity, lr, momentum):
-    """One (momentum) SGD step on a preprocessed gradient, in place.
+def sgd_step_(weight, step, velocity, momentum):
+    """One (momentum) SGD step, in place, given step = η·g (the learning rate
+    times a preprocessed gradient).
 
     Without velocity: w ← w − η·g. With velocity: v ← γ·v + η·g; w ← w − v.
     The book's `sgd_momentum` and the SGD, LARS and LBSGD classes share it.
     """
     if velocity is None:
-        weight -= lr * grad
+        weight -= step
     else:
-        pieces.momentum_update_(velocity, lr * grad, momentum)
+        pieces.momentum_update_(velocity, step, momentum)
         weight -= velocity
     return weight
 
@@ -58,8 +59,9 @@ class SGD(Optimizer):
         if self.fast and fastpath.supports(weight, grad):
             fast_sgd_update(self, weight, grad, state, lr, wd)
             return
-        grad = self._grad_then_decay(grad, weight, wd)
-        sgd_step_(weight, grad, state, lr, self.momentum)
+        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad *= lr  # in place: each new array costs a pass over memory
+        sgd_step_(weight, grad, state, self.momentum)
 
 
 def fast_sgd_update(optimizer, weight, grad, velocity, lr, wd):
