@@ -131,3 +131,23 @@ def test_fast_path_leaves_the_callers_gradient_alone(algorithm, config):
     for _ in range(3):
         optimizer.update(0, weight, grad, state)
     np.testing.assert_array_equal(grad.asnumpy(), before)
+
+
+def test_a_pickled_fast_optimizer_gets_a_fresh_workspace_and_the_same_steps():
+    import pickle
+    rng = np.random.RandomState(3)
+    grads = [nd.array(rng.normal(size=(20,))) for _ in range(4)]
+    weights = [nd.array(rng.normal(size=(20,))) for _ in range(2)]
+    optimizer = optimizers.create("adam", fast=True, learning_rate=0.1)
+    updater = mx.optimizer.get_updater(optimizer)
+    updater([0], [grads[0]], [weights[0]])
+    weights[1][:] = weights[0]
+    restored = mx.optimizer.get_updater(optimizer)
+    restored.set_states(updater.get_states(dump_optimizer=True))
+    assert restored.optimizer is not optimizer
+    assert restored.optimizer.workspace._buffers == {}
+    for grad in grads[1:]:
+        updater([0], [grad], [weights[0]])
+        restored([0], [grad], [weights[1]])
+    np.testing.assert_array_equal(weights[1].asnumpy(), weights[0].asnumpy())
+    assert pickle.loads(pickle.dumps(optimizer.workspace))._buffers == {}
