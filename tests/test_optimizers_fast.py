@@ -170,3 +170,35 @@ def test_the_fast_path_calls_no_fused_update_operator():
         used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
         used |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
         assert not used & fused, (module.__name__, used & fused)
+
+
+@pytest.mark.parametrize("update_on_kvstore", [None, False])
+@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
+def test_a_trainer_on_two_cpu_contexts_takes_the_readable_steps(name,
+                                                               update_on_kvstore):
+    """gluon.Trainer reaches our class as 'scratch_<name>' with fast=True;
+    on cpu(1) the workspace is MXNet's own memory (no NumPy view)."""
+    from mxnet import autograd, gluon
+    contexts = [mx.cpu(0), mx.cpu(1)]
+    results = []
+    for fast_path in (False, True):
+        mx.random.seed(0)
+        net = gluon.nn.Dense(3, in_units=5)
+        net.initialize(mx.init.Normal(1.0), ctx=contexts)
+        options = {"learning_rate": 0.1, "wd": 0.01, "fast": fast_path}
+        if name == "sgd":
+            options["momentum"] = 0.9
+        trainer = gluon.Trainer(net.collect_params(), "scratch_" + name, options,
+                                update_on_kvstore=update_on_kvstore)
+        rng = np.random.RandomState(0)
+        for _ in range(5):
+            with autograd.record():
+                losses = [(net(nd.array(rng.normal(size=(4, 5)), ctx=c)) ** 2).sum()
+                          for c in contexts]
+            autograd.backward(losses)
+            trainer.step(8)
+        results.append([p.data(c).asnumpy() for p in net.collect_params().values()
+                        for c in contexts])
+        assert bool(trainer._optimizer.workspace._buffers) == fast_path
+    for readable, quick in zip(*results):
+        np.testing.assert_array_equal(quick, readable)

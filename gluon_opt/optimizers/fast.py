@@ -76,11 +76,11 @@ class _Capsule:
 
 
 class Buffer:
-    """One workspace array: an NDArray, and on the CPU the NumPy array that
-    shares its memory (`host`), so that NumPy can write into it."""
+    """One workspace array: an NDArray, and on cpu(0) the NumPy array that
+    shares its memory (`host`, else None), so that NumPy can write into it."""
 
     def __init__(self, shape, dtype, context):
-        if context.device_type == "cpu":
+        if context == mx.cpu(0):  # where nd.from_numpy puts its arrays
             self.host = np.zeros(shape, dtype=dtype)
             # a view, so that from_numpy's read-only flag stays off `host`
             self.array = nd.from_numpy(self.host.view(), zero_copy=True)
@@ -101,7 +101,7 @@ def _write(buffer):
 
 
 def _on_host(array, buffer):
-    return buffer.host is not None and array.context.device_type == "cpu"
+    return buffer.host is not None and array.context == mx.cpu(0)
 
 
 def sqrt_into(src, out):
