@@ -10,7 +10,7 @@ from mxnet import nd
 
 import gluon_opt
 from gluon_opt import optimizers
-from gluon_opt.bench import chapter, reference, steps, suite, torch_peer
+from gluon_opt.bench import chapter, reference, suite, torch_peer
 from gluon_opt.training import optimize, run_ch7
 
 
@@ -133,34 +133,6 @@ def test_torch_train_ch7_reaches_the_chapters_loss(airfoil):
 def _arrays(seed, shape=(7, 3)):
     rng = np.random.RandomState(seed)
     return [nd.array(rng.normal(size=shape)) for _ in range(4)]
-
-
-@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
-def test_fast_path_prototypes_take_the_readable_step(name):
-    """Five steps of each prototype equal five of our Optimizer class."""
-    kwargs = {"sgd": dict(learning_rate=0.1, momentum=0.9),
-              "adagrad": dict(learning_rate=0.1, eps=1e-7),
-              "adam": dict(learning_rate=0.1)}[name]
-    optimizer = optimizers.create(name, **kwargs)
-    weight, *_ = _arrays(0)
-    fast_weight = weight.copy()
-    state = optimizer.create_state(0, weight)
-    buffer = nd.zeros(weight.shape)
-    fast_state = [nd.zeros(weight.shape), nd.zeros(weight.shape)]
-    for t in range(1, 6):
-        grad = _arrays(t)[1]
-        optimizer.update(0, weight, grad, state)
-        if name == "sgd":
-            steps.sgd_momentum_buffered_(fast_weight, grad, fast_state[0],
-                                         buffer, 0.1, 0.9)
-        elif name == "adagrad":
-            steps.adagrad_buffered_(fast_weight, grad, fast_state[0], buffer,
-                                    0.1, 1e-7)
-        else:
-            steps.adam_buffered_(fast_weight, grad, *fast_state, buffer, 0.1,
-                                 t, 0.9, 0.999, 1e-8)
-    np.testing.assert_allclose(fast_weight.asnumpy(), weight.asnumpy(),
-                               rtol=1e-5, atol=1e-6)
 
 
 def test_fused_adagrad_reference_logs_our_adagrads_losses(airfoil):

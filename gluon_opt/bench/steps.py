@@ -1,13 +1,14 @@
 """Case (d): one optimizer step on 16M float32 parameters (a 4096 x 4096
 weight), for SGD with momentum, AdaGrad and Adam.
 
-Variants: our readable Optimizer classes (`update`), a prototype fast path
-of the same math (`*_buffered_`: preallocated buffers and in-place `out=`
-operators, no temporary arrays), MXNet's fused operator (the baseline),
+Variants: our readable Optimizer classes (`update`), their fast path of the
+same math (`fast=True`: scratch buffers kept on the optimizer, every operator
+in place, the square root in NumPy on shared memory; see
+gluon_opt/optimizers/fast.py), MXNet's fused operator (the baseline),
 MXNet's own Optimizer class where it has no dense fused operator (AdaGrad),
 and PyTorch's single-tensor, foreach and fused implementations.
 
-Why the prototype is shaped so (measured on 2 cores, 16M float32): an
+Why the fast path is shaped so (measured on 2 cores, 16M float32): an
 operator that allocates its result costs about 40 ms (fresh memory is
 faulted in page by page), the same operator with `out=` or in place about
 6-12 ms; nd.sqrt costs about 67 ms even in place (MXNet's kernel is not
@@ -24,46 +25,6 @@ SHAPE = (4096, 4096)
 LR, MOMENTUM = 0.01, 0.9
 ADAGRAD_EPS = 1e-7
 BETA1, BETA2, ADAM_EPS = 0.9, 0.999, 1e-8
-
-
-# ---- the prototype fast path: the same math as our classes, no temporaries
-
-def sgd_momentum_buffered_(weight, grad, velocity, buffer, lr, momentum):
-    """v ← γ·v + η·g; w ← w − v, in four in-place operators (the SGD class
-    without rescale, clip and weight decay)."""
-    nd._internal._mul_scalar(grad, scalar=lr, out=buffer)
-    velocity *= momentum
-    velocity += buffer
-    weight -= velocity
-
-
-def adagrad_buffered_(weight, grad, square_sum, buffer, lr, eps):
-    """s ← s + g²; w ← w − η·g / sqrt(s + ε), in seven in-place operators."""
-    nd.square(grad, out=buffer)
-    square_sum += buffer
-    nd._internal._plus_scalar(square_sum, scalar=eps, out=buffer)
-    nd.sqrt(buffer, out=buffer)
-    nd.elemwise_div(grad, buffer, out=buffer)
-    buffer *= lr
-    weight -= buffer
-
-
-def adam_buffered_(weight, grad, mean, var, buffer, lr, t, beta1, beta2, eps):
-    """MXNet's Adam (as the Adam class) in eleven in-place operators:
-    m, v moving averages of g and g²; w ← w − lr·√(1−β₂ᵗ)/(1−β₁ᵗ)·m/(√v + ε)."""
-    mean *= beta1
-    nd._internal._mul_scalar(grad, scalar=1 - beta1, out=buffer)
-    mean += buffer
-    var *= beta2
-    nd.square(grad, out=buffer)
-    buffer *= 1 - beta2
-    var += buffer
-    nd.sqrt(var, out=buffer)
-    buffer += eps
-    nd.elemwise_div(mean, buffer, out=buffer)
-    step_size = lr * (1 - beta2 ** t) ** 0.5 / (1 - beta1 ** t)
-    buffer *= step_size
-    weight -= buffer
 
 
 # ---- the variants
@@ -130,17 +91,14 @@ def sgd_variants(shape=SHAPE, calls=3):
         return per_call(lambda: nd.sgd_mom_update(
             weight, grad, mom, lr=LR, momentum=MOMENTUM, out=weight), calls)
 
-    def buffered():
-        weight, grad, (velocity, buffer) = _mx_arrays(shape, 2)
-        return per_call(lambda: sgd_momentum_buffered_(
-            weight, grad, velocity, buffer, LR, MOMENTUM), calls)
     return [
         Variant("MXNet sgd_mom_update (fused)", _lazy(fused)),
         Variant("scratch SGD.update (readable)",
                 _lazy(_scratch_class, "sgd", shape, calls,
                       learning_rate=LR, momentum=MOMENTUM)),
-        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
-                note="prototype in gluon_opt/bench/steps.py"),
+        Variant("scratch SGD, fast=True",
+                _lazy(_scratch_class, "sgd", shape, calls, learning_rate=LR,
+                      momentum=MOMENTUM, fast=True)),
         *_torch_variants("SGD", shape, calls, TORCH_KINDS, lr=LR,
                          momentum=MOMENTUM),
     ]
@@ -156,18 +114,15 @@ def adagrad_variants(shape=SHAPE, calls=3):
             weight, sparse_grad, history, out=weight, lr=LR,
             epsilon=ADAGRAD_EPS), calls)
 
-    def buffered():
-        weight, grad, (square_sum, buffer) = _mx_arrays(shape, 2)
-        return per_call(lambda: adagrad_buffered_(
-            weight, grad, square_sum, buffer, LR, ADAGRAD_EPS), calls)
     return [
         Variant("MXNet sparse.adagrad_update (fused, row_sparse grad)",
                 _lazy(fused)),
         Variant("scratch AdaGrad.update (readable)",
                 _lazy(_scratch_class, "adagrad", shape, calls,
                       learning_rate=LR, eps=ADAGRAD_EPS)),
-        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
-                note="prototype in gluon_opt/bench/steps.py"),
+        Variant("scratch AdaGrad, fast=True",
+                _lazy(_scratch_class, "adagrad", shape, calls,
+                      learning_rate=LR, eps=ADAGRAD_EPS, fast=True)),
         Variant("MXNet AdaGrad.update (its dense path: NDArray ops)",
                 _lazy(_mxnet_class, "adagrad", shape, calls,
                       learning_rate=LR, eps=ADAGRAD_EPS)),
@@ -182,16 +137,12 @@ def adam_variants(shape=SHAPE, calls=3):
             weight, grad, mean, var, out=weight, lr=LR, beta1=BETA1,
             beta2=BETA2, epsilon=ADAM_EPS), calls)
 
-    def buffered():
-        weight, grad, (mean, var, buffer) = _mx_arrays(shape, 3)
-        return per_call(lambda: adam_buffered_(
-            weight, grad, mean, var, buffer, LR, 1, BETA1, BETA2, ADAM_EPS),
-            calls)
     return [
         Variant("MXNet adam_update (fused)", _lazy(fused)),
         Variant("scratch Adam.update (readable)",
                 _lazy(_scratch_class, "adam", shape, calls, learning_rate=LR)),
-        Variant("scratch fast path (buffers, in place)", _lazy(buffered),
-                note="prototype in gluon_opt/bench/steps.py"),
+        Variant("scratch Adam, fast=True",
+                _lazy(_scratch_class, "adam", shape, calls, learning_rate=LR,
+                      fast=True)),
         *_torch_variants("Adam", shape, calls, TORCH_KINDS, lr=LR),
     ]
