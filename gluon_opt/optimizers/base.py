@@ -13,11 +13,10 @@ us with ourselves). So that a string works where MXNet expects one, each is
 also entered in MXNet's registry under 'scratch_' + its name:
 `gluon.Trainer(params, 'scratch_adam', {'learning_rate': 0.01})`.
 """
-import numbers
 
 import mxnet as mx
-import numpy as np
 
+from .. import _checks
 from . import pieces
 
 _REGISTRY = {}
@@ -61,11 +60,7 @@ def create(name, **kwargs):
 def check_number(name, value, low=None, high=None, low_open=False,
                  high_open=False):
     """A finite real number in the interval given (open ends where asked)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {value!r} "
-                        f"({type(value).__name__})")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}")
+    _checks.check_number(name, value)
     too_low = low is not None and (value <= low if low_open else value < low)
     too_high = high is not None and (value >= high if high_open else value > high)
     if too_low or too_high:
@@ -84,12 +79,7 @@ def check_optional_number(name, value, **interval):
 
 def check_integer(name, value, low=None):
     """An integer (not a bool) of at least `low`."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r} "
-                        f"({type(value).__name__})")
-    if low is not None and value < low:
-        raise ValueError(f"{name} must be at least {low}, got {value}")
-    return int(value)
+    return _checks.check_int(name, value, minimum=low)
 
 
 def check_fraction(name, value, high_open=False):
