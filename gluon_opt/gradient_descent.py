@@ -4,8 +4,6 @@ descent and stochastic gradient descent on f(x1, x2) = x1² + 2·x2².
 The 2-D runs use `traces.train_2d` and `traces.show_trace_2d`; only the
 objective differs from the later sections' f_2d = 0.1·x1² + 2·x2².
 """
-import functools
-
 import numpy as np
 from matplotlib import pyplot as plt
 
@@ -52,7 +50,3 @@ def sgd_2d(x1, x2, s1, s2, eta=0.1):
     return (x1 - eta * (2 * x1 + np.random.normal(0.1)),
             x2 - eta * (4 * x2 + np.random.normal(0.1)), 0, 0)
 
-
-def stepper(step, **hyperparams):
-    """A stepper with other hyperparameters, e.g. stepper(gd_2d, eta=0.3)."""
-    return functools.partial(step, **hyperparams)

@@ -205,14 +205,16 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     *run, lr, learned = _train_scratch(
         update_fn, states, hyperparams, X, y, batch_size=batch_size,
         num_epochs=num_epochs, log_interval=log_interval,
-        decay_epoch=decay_epoch, log_offset=log_offset, init_scale=init_scale)
+        decay_epoch=decay_epoch, log_offset=log_offset, init_scale=init_scale,
+        names=("update_fn", "X", "y"))
     return _finish(*run, num_epochs, lr, learned, plot, verbose)
 
 
 def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
                    num_epochs, log_interval, decay_epoch, log_offset,
-                   init_scale):
-    """Check the arguments, then run train_loop on a fresh linear model.
+                   init_scale, names=("trainer_fn", "features", "labels")):
+    """Check the arguments (named as the caller's parameters: `names`), then
+    run train_loop on a fresh linear model.
 
     Returns (losses, epoch_seconds, stopped, final lr, learned params)."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
@@ -220,8 +222,8 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
     if not callable(update_fn):
-        raise TypeError("trainer_fn must be a function "
-                        "f(params, states, hyperparams)")
+        raise TypeError(f"{names[0]} must be a function "
+                        f"f(params, states, hyperparams)")
     if not isinstance(hyperparams, dict):
         raise TypeError(f"hyperparams must be a dict such as {{'lr': 0.1}}, "
                         f"got {type(hyperparams).__name__}")
@@ -230,7 +232,7 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     elif decay_epoch:  # AdaDelta has no learning rate; decay needs one
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")
-    _checks.check_features_labels(X, y, "features", "labels")
+    _checks.check_features_labels(X, y, *names[1:])
 
     w = nd.random.normal(scale=init_scale, shape=(X.shape[1], 1))
     b = nd.zeros(shape=(1,))

@@ -150,3 +150,14 @@ def test_unknown_schedule_and_initializer():
         gluon_opt.schedules.create("linear")
     with pytest.raises(ValueError, match="xavier"):
         gluon_opt.initializers.create("glorot")
+
+
+def test_train_linreg_scratch_names_its_own_arguments():
+    with pytest.raises(ValueError, match="4 rows in X and 3 in y"):
+        gluon_opt.train_linreg_scratch(
+            gluon_opt.optimizers.sgd, None, {"lr": 0.1}, nd.ones((4, 2)),
+            nd.ones(3), batch_size=2, num_epochs=1, log_interval=2)
+    with pytest.raises(TypeError, match="update_fn must be a function"):
+        gluon_opt.train_linreg_scratch(
+            "sgd", None, {"lr": 0.1}, nd.ones((4, 2)), nd.ones(4),
+            batch_size=2, num_epochs=1, log_interval=2)

@@ -63,7 +63,6 @@ MLP_TORCH, MLP_GLUON, MLP_STUDY = (
     "PyTorch nn.Sequential + optim.SGD",
     "Gluon hybridized + gluon.Trainer sgd",
     "gluon_opt train_mnist + scratch sgd_momentum")
-READABLE, FAST = "readable", "fast path"
 
 
 def _step_targets(fused, readable, fast):
