@@ -75,7 +75,7 @@ def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
         grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
         if wd:
             grad += fastpath.scale_into(weight, wd, out=other.array)
-        fastpath.clip_(grad, optimizer.clip_gradient)
+        pieces.clip_(grad, optimizer.clip_gradient)
     # else 1·grad is grad exactly: read the caller's gradient, never write it
     mean *= optimizer.beta1
     mean += fastpath.scale_into(grad, 1 - optimizer.beta1, out=other.array)

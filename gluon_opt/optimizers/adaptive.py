@@ -45,8 +45,7 @@ class AdaGrad(Optimizer):
         if self.fast and fastpath.supports(weight, grad):
             fast_adagrad_update(self, weight, grad, state, lr, wd)
             return
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         pieces.accumulate_(state, grad.square())
         step = pieces.rms_scaled(grad, state, self.float_stable_eps)
         weight -= lr * pieces.add_weight_decay_(step, weight, wd)
@@ -65,7 +64,7 @@ def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
     scaled, denominator = optimizer.workspace.get(weight, 2)
     if optimizer.rescale_grad != 1 or optimizer.clip_gradient is not None:
         grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
-        fastpath.clip_(grad, optimizer.clip_gradient)
+        pieces.clip_(grad, optimizer.clip_gradient)
     # else 1·grad is grad exactly: read the caller's gradient, never write it
     pieces.accumulate_(square_sum, fastpath.square_into(grad, out=denominator.array))
     fastpath.add_scalar_into(square_sum, optimizer.float_stable_eps,
@@ -104,8 +103,7 @@ class GroupAdaGrad(Optimizer):
         if wd != 0:
             raise ValueError(f"wd must be 0 for GroupAdaGrad, got {wd} for "
                              f"parameter {index} (check wd_mult)")
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         pieces.accumulate_(state, grad.square().mean(axis=1, keepdims=True))
         weight -= lr * pieces.rms_scaled(grad, state, self.float_stable_eps)
 
@@ -173,8 +171,7 @@ class AdaDelta(Optimizer):
     def update(self, index, weight, grad, state):
         wd = self._get_wd(index)
         self._update_count(index)
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         mean_square_grad, mean_square_delta = state
         delta, _, _ = pieces.adadelta_step_(grad, mean_square_grad,
                                             mean_square_delta, self.rho,
@@ -203,8 +200,7 @@ class Ftrl(Optimizer):
 
     def update(self, index, weight, grad, state):
         lr, wd, _ = self._begin_update(index)
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         z, n = state
         grad_square = grad.square()
         z += grad - ((n + grad_square).sqrt() - n.sqrt()) * weight / lr

@@ -129,8 +129,7 @@ class Optimizer(mx.optimizer.Optimizer):
 
     def _grad_then_decay(self, grad, weight, wd):
         """clip(rescale_grad · grad) + wd · weight: SGD's order (decay not clipped)."""
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         return pieces.add_weight_decay_(grad, weight, wd)
 
     def __repr__(self):

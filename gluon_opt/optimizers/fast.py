@@ -55,13 +55,6 @@ def square_into(src, out):
     return nd.square(src, out=out)
 
 
-def clip_(array, bound):
-    """array ← clip(array, −bound, bound) in place (None: unchanged)."""
-    if bound is not None:
-        nd.clip(array, -bound, bound, out=array)
-    return array
-
-
 class _Capsule:
     """A DLPack capsule from MXNet, in the protocol np.from_dlpack reads."""
 

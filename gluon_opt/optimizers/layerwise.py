@@ -181,8 +181,7 @@ class LAMB(Optimizer):
 
     def update(self, index, weight, grad, state):
         lr, wd, t = self._begin_update(index)
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         mean, var = state
         pieces.moving_average_(mean, grad, self.beta1)
         pieces.moving_average_(var, grad.square(), self.beta2)

@@ -80,7 +80,7 @@ def fast_sgd_update(optimizer, weight, grad, velocity, lr, wd):
         fastpath.scale_into(grad, lr, out=step)  # 1·grad is grad exactly
     else:
         fastpath.scale_into(grad, optimizer.rescale_grad, out=step)
-        fastpath.clip_(step, optimizer.clip_gradient)
+        pieces.clip_(step, optimizer.clip_gradient)
         if wd:
             step += fastpath.scale_into(weight, wd, out=decay)
         step *= lr
@@ -178,8 +178,7 @@ class DCASGD(Optimizer):
 
     def update(self, index, weight, grad, state):
         lr, wd, _ = self._begin_update(index)
-        grad = pieces.clip_(pieces.rescaled(grad, self.rescale_grad),
-                            self.clip_gradient)
+        grad = self._grad(grad)
         velocity, previous_weight = state
         compensation = self.lamda * grad * grad * (weight - previous_weight)
         step = lr * (pieces.add_weight_decay_(grad, weight, wd) + compensation)
