@@ -35,7 +35,9 @@ SETTINGS = {
     "ftrl": (lambda: {"learning_rate": 1.0, "lamda1": 0.0}, 3),
     "adamax": (lambda: {"learning_rate": 0.1, "beta2": 0.99}, 3),
     "nadam": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 100)}, 6),
-    "lamb": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 50)}, 4),
+    # LAMB ends near 1.1e-4 after 4 epochs (ours and MXNet's single-tensor
+    # kernel alike; its aggregated kernel 5.8e-5): 6 epochs reach 4.8e-5.
+    "lamb": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 50)}, 6),
     "groupadagrad": (lambda: {"learning_rate": 1.0}, 3),
 }
 
