@@ -36,7 +36,6 @@ setup(
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     packages=find_packages(include=["gluon_opt", "gluon_opt.*"]),
-    py_modules=["utils"],
     python_requires=">=3.8,<3.12",
     install_requires=INSTALL_REQUIRES,
     extras_require={"test": TEST_REQUIRES, "notebooks": NOTEBOOK_REQUIRES},

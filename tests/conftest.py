@@ -37,26 +37,45 @@ def seeded():
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def execute_notebook(name, timeout=600):
-    """Execute notebooks/NAME in a kernel started in notebooks/, in memory.
+CHECK_MARK = "__NOTEBOOK_CHECK__ "
+
+
+def execute_notebook(name, timeout=600, check=None):
+    """Execute notebooks/NAME (e.g. 'adam.ipynb' or 'solutions/adam.ipynb') in
+    a kernel started in the notebook's own folder, in memory.
 
     The committed file is read, never written: the executed copy is returned
     (an nbformat NotebookNode). A failing cell raises CellExecutionError with
-    the cell's traceback.
+    the cell's traceback. `check`, a list of Python expressions, appends one
+    cell to the copy that evaluates them in the notebook's namespace; their
+    values (JSON-able: floats, strings, lists, dicts) are returned as
+    `notebook.checked`, a dict expression -> value. The committed notebook
+    holds no such cell: the tests read the lesson's variables from outside.
     """
     import nbformat
     from nbclient import NotebookClient
 
-    notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
+    path = NOTEBOOKS / name
+    notebook = nbformat.read(path, as_version=4)
+    if check:
+        notebook.cells.append(nbformat.v4.new_code_cell(
+            "import json as _json\n"
+            f"print({CHECK_MARK!r} + _json.dumps("
+            "{_e: eval(_e) for _e in " + repr(list(check)) + "}, default=float))"))
     env_backend = os.environ.get("MPLBACKEND")
     # The kernel picks the inline backend itself; Agg here would override it.
     os.environ.pop("MPLBACKEND", None)
     try:
         NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
         if env_backend is not None:
             os.environ["MPLBACKEND"] = env_backend
+    if check:
+        import json
+        last = notebook.cells.pop()
+        text = "".join(out.get("text", "") for out in last.outputs)
+        notebook.checked = json.loads(text.split(CHECK_MARK, 1)[1])
     return notebook
 
 
