@@ -36,7 +36,12 @@ setup(
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     packages=find_packages(include=["gluon_opt", "gluon_opt.*"]),
-    python_requires=">=3.8,<3.12",
+    # The small data sets ship inside the package (verified by sha1 on load):
+    # the airfoil table and the real MNIST test split.
+    package_data={"gluon_opt": ["datasets/*.dat", "datasets/mnist/*.gz"]},
+    # MXNet 1.9.1 with numpy < 1.24 is tested on Python 3.11 only; pip refuses
+    # to install on another Python rather than fail later at import.
+    python_requires=">=3.11,<3.12",
     install_requires=INSTALL_REQUIRES,
     extras_require={"test": TEST_REQUIRES, "notebooks": NOTEBOOK_REQUIRES},
     entry_points={"console_scripts": ["gluon-opt = gluon_opt.cli:main"]},
