@@ -202,13 +202,22 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     return nd.array(features), nd.array(labels)
 
 
-def data_iter(batch_size, features, labels):
-    """Yield shuffled minibatches (X, y) that cover the data once.
+def data_iter(batch_size, features, labels, *rest):
+    """Shuffled minibatches (X, y) that cover the data once.
 
-    The rows are shuffled once (two `take`s) and each batch is a contiguous
-    slice of the shuffled copy: a view, no copy and no operator per batch.
-    The last batch is smaller when batch_size does not divide the data.
+    `data_iter(batch_size, features, labels)`, as d2l and gluonbook spell it;
+    the 2018 form `data_iter(batch_size, num_examples, features, labels)`
+    takes the first num_examples rows. The rows are shuffled once (two
+    `take`s) and each batch is a contiguous slice of the shuffled copy: a
+    view, no copy and no operator per batch. The last batch is smaller when
+    batch_size does not divide the data.
     """
+    if rest:
+        if len(rest) > 1:
+            raise TypeError(f"data_iter takes (batch_size, features, labels) "
+                            f"or (batch_size, num_examples, features, labels), "
+                            f"got {3 + len(rest)} arguments")
+        return data_iter_first(batch_size, features, labels, rest[0])
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     _checks.check_ndarray("features", features)
     _checks.check_ndarray("labels", labels)
@@ -217,11 +226,15 @@ def data_iter(batch_size, features, labels):
         raise ValueError(
             f"features and labels must have the same length, got "
             f"{num_examples} rows in features and {labels.shape[0]} in labels")
-    order = nd.array(np.random.permutation(num_examples), ctx=features.context)
+    return _batches(batch_size, features, labels)
+
+
+def _batches(batch_size, features, labels):
+    order = nd.array(np.random.permutation(features.shape[0]),
+                     ctx=features.context)
     features, labels = features.take(order), labels.take(order)
-    for start in range(0, num_examples, batch_size):
-        stop = min(start + batch_size, num_examples)
-        yield features[start:stop], labels[start:stop]
+    for start in range(0, features.shape[0], batch_size):
+        yield features[start:start + batch_size], labels[start:start + batch_size]
 
 
 def data_iter_first(batch_size, num_examples, features, labels):

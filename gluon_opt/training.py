@@ -49,6 +49,14 @@ class History:
     def final_loss(self):
         return self.losses[-1]
 
+    def __repr__(self):
+        # Short, so that a notebook cell ending in train_ch7(...) shows one
+        # line rather than every logged loss.
+        final = f"{self.losses[-1]:.6g}" if self.losses else "none"
+        return (f"History(final_loss={final}, {len(self.losses)} losses over "
+                f"{self.epochs[-1] if self.epochs else 0:g} epochs, "
+                f"diverged={self.diverged})")
+
 
 def is_diverged(losses):
     """True when a loss is NaN or infinite, or the last is DIVERGENCE_FACTOR
@@ -150,34 +158,72 @@ def _learned_params(net):
     return {param.name: param.data().asnumpy() for param in params}
 
 
-def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
-             net, *, plot=True, verbose=True):
-    """Train `net` on (X, y) with L2 loss, driving any gluon.Trainer.
+def _print_learned(net):
+    """The book's `print('w:', net[0].weight.data(), '\\nb:', ..., '\\n')` for
+    a net whose parameters are one weight and one bias; else each by name."""
+    params = list(net.collect_params().values())
+    if len(params) == 2 and params[0].name.endswith("weight") \
+            and params[1].name.endswith("bias"):
+        print("w:", params[0].data(), "\nb:", params[1].data(), "\n")
+    else:
+        for param in params:
+            print(f"{param.name}:", param.data())
 
-    The book's optimize: minibatches of batch_size reshuffled every epoch; the
-    learning rate times 0.1 at the start of each epoch after decay_epoch; the
-    full-data loss logged before training and after every batch i (from 0)
-    with i * batch_size divisible by log_interval. Prints the learned
-    parameters, plots loss against epoch (log scale), returns a History.
-    Each step is normalized by the rows of its batch (the book passed
-    batch_size, the same but for a smaller last batch).
+
+def _one_of(value, alias, name, alias_name):
+    """(value, the name the caller used): the data argument given under the
+    book's name or its other edition's spelling (X/features, y/labels), never
+    both. Errors about it then use the caller's spelling."""
+    if value is not None and alias is not None:
+        raise TypeError(f"give {name} or {alias_name}, not both (the 2018 "
+                        f"book spells them X and y, later editions features "
+                        f"and labels)")
+    if value is None and alias is None:
+        raise TypeError(f"missing the data argument {name} (or {alias_name})")
+    return (value, name) if value is not None else (alias, alias_name)
+
+
+def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
+             features=None, labels=None, net=None, *, X=None, y=None,
+             plot=True, verbose=True):
+    """Train `net` on (features, labels) with L2 loss, driving any gluon.Trainer.
+
+    The book's optimize (mid-2018 gluonbook, whose data arguments are
+    features and labels; the April 2018 spelling X= and y= works too):
+    minibatches of batch_size reshuffled every epoch; the learning rate
+    times 0.1 at the start of each epoch after decay_epoch; the full-data
+    loss logged before training and after every batch i (from 0) with
+    i * batch_size divisible by log_interval. Prints the learned parameters
+    as the book did (`w:` and `b:`), plots loss against epoch (log scale),
+    returns a History. Each step is normalized by the rows of its batch
+    (the book passed batch_size, the same but for a smaller last batch).
     """
-    run = _train_gluon(net, trainer, X, y, batch_size=batch_size,
+    features, features_name = _one_of(features, X, "features", "X")
+    labels, labels_name = _one_of(labels, y, "labels", "y")
+    if net is None:
+        raise TypeError("missing the argument net (the gluon Block to train)")
+    run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, decay_epoch=decay_epoch,
-                       log_interval=log_interval)
-    return _finish(*run, num_epochs, trainer.learning_rate,
-                   _learned_params(net), plot, verbose)
+                       log_interval=log_interval,
+                       names=(features_name, labels_name))
+    history = _history(*run, num_epochs, trainer.learning_rate,
+                       _learned_params(net))
+    if verbose:
+        _print_learned(net)
+    if plot:
+        plotting.semilogy(history.epochs, history.losses, "epoch", "loss")
+    return history
 
 
 def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
-                 decay_epoch=None, log_offset=0):
+                 decay_epoch=None, log_offset=0, names=("X", "y")):
     """Check the arguments, then run train_loop with L2 loss and `trainer`."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
     _checks.check_trainer("trainer", trainer)
-    _checks.check_features_labels(X, y, "X", "y")
+    _checks.check_features_labels(X, y, *names)
     _checks.check_initialized("net", net)
     loss_fn = gluon.loss.L2Loss()
     loss_fn.hybridize()  # one cached graph instead of its five operators
@@ -308,7 +354,7 @@ def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
-                       log_offset=1)
+                       log_offset=1, names=("features", "labels"))
     return _history(*run, num_epochs, trainer.learning_rate,
                     _learned_params(net))
 

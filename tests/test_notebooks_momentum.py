@@ -10,7 +10,8 @@ pytestmark = pytest.mark.slow
 
 def printed_params(text):
     """The (w1, w2, b) that optimize printed, in the order of the runs."""
-    found = re.findall(r"w: \[\[\s*(\S+)\s+(\S+)\]\]\s*b: \[\s*(\S+)\]", text)
+    found = re.findall(r"w: \s*\[\[\s*(\S+)\s+(\S+)\]\]\s*(?:<NDArray[^>]*>)?\s*"
+                       r"b: \s*\[\s*(\S+)\]", text)
     return [tuple(float(v) for v in match) for match in found]
 
 
