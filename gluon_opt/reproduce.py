@@ -64,15 +64,30 @@ def run_one(exp, out, quick):
 
 
 def _cell(value):
+    """A table cell: numbers to 6 significant digits, `|` escaped so the
+    cell cannot split the markdown row."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
+        text = f"{value:.6g}"
+    else:
+        text = str(value)
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _ours(row):
+    """Our number, with the seeds' range when it is a median."""
+    spread = row.get("spread")
+    if not spread:
+        return _cell(row["ours"])
+    return f"{_cell(row['ours'])} (range {spread[0]:.6g} to {spread[1]:.6g})"
 
 
 def summary_markdown(records):
-    """The summary table: experiment, quantity, ours, the book's, verdict."""
+    """The summary table: experiment, quantity, ours, the book's, verdict.
+
+    `within` is yes or **no** only where the book printed a number to
+    compare with; otherwise it and `book` stay empty."""
     verdict = {True: "yes", False: "**no**", None: ""}
     lines = ["# gluon-opt reproduce: our numbers beside the book's", "",
              "| experiment | quantity | ours | book | tolerance | within |",
@@ -80,16 +95,16 @@ def summary_markdown(records):
     for record in records:
         for row in record["rows"]:
             lines.append(
-                f"| {record['name']} | {row['quantity']} | {_cell(row['ours'])}"
-                f" | {_cell(row['book'])} | {_cell(row['tol'])} | "
+                f"| {_cell(record['name'])} | {_cell(row['quantity'])} | "
+                f"{_ours(row)} | {_cell(row['book'])} | {_cell(row['tol'])} | "
                 f"{verdict[row['ok']]} |")
     lines += ["", "| experiment | mode | seconds | figures |",
               "| --- | --- | --- | --- |"]
     for record in records:
         mode = "quick" if record["quick"] else "full"
         figures = ", ".join(f"[{f}]({f})" for f in record["figures"])
-        lines.append(f"| {record['name']} | {mode} | {record['seconds']} | "
-                     f"{figures} |")
+        lines.append(f"| {_cell(record['name'])} | {mode} | "
+                     f"{record['seconds']} | {figures} |")
     return "\n".join(lines) + "\n"
 
 
