@@ -1,5 +1,12 @@
 """gluon-opt: the companion package for the optimization chapter of the Gluon book."""
+import re
+
 from setuptools import find_packages, setup
+
+# One version, in the package (read as text: importing it would need MXNet).
+VERSION = re.search(r'^__version__ = "([^"]+)"',
+                    open("gluon_opt/__init__.py", encoding="utf-8").read(),
+                    re.MULTILINE).group(1)
 
 # MXNet 1.9.1 is the last MXNet release. It runs on Python 3.11 only with
 # numpy < 1.24; matplotlib or jupyter left unpinned pull numpy 2 and
@@ -30,7 +37,7 @@ TEST_REQUIRES = [
 
 setup(
     name="gluon-opt",
-    version="0.1.0",
+    version=VERSION,
     description="Optimization algorithms for MXNet Gluon: the book's chapter, "
                 "from scratch, proven equal to MXNet's own.",
     long_description=open("README.md", encoding="utf-8").read(),

@@ -4,6 +4,13 @@
 chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
+import os as _os
+
+# MXNet's C++ side logs lines such as "Subgraph backend MKLDNN is activated"
+# when it optimizes a hybridized graph; readers see them as noise. Quiet by
+# default (set before MXNet is first imported; a reader may override it).
+_os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
+
 from . import (data, gradient_descent, initializers, linear_regression, mnist,
                optimizers, plotting, schedules, traces, training)
 from .data import data_iter, get_data_ch7, synthetic_linreg
@@ -15,4 +22,4 @@ from .traces import show_trace_2d, train_2d
 from .training import (History, optimize, train_ch7, train_gluon_ch7,
                        train_linreg_scratch)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

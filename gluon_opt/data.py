@@ -14,7 +14,7 @@ import urllib.request
 import numpy as np
 from mxnet import base, nd
 
-from . import _checks
+from . import _checks, io
 
 # The package ships the small data files (the airfoil table and the MNIST test
 # split) here, so that a fresh clone runs everything offline.
@@ -170,19 +170,13 @@ def _install(partial, folder, name):
                                           dir=os.path.dirname(target))
         os.close(handle)
         shutil.move(partial, staged)
-        os.chmod(staged, 0o666 & ~_umask())
+        os.chmod(staged, io.file_mode())
         os.replace(staged, target)
     except OSError as error:
         raise OSError(f"the download of {name} succeeded but cannot be "
                       f"written to {os.path.dirname(target)} ({error}). "
                       f"Point GLUON_OPT_DATA at a writable folder.") from None
     return target
-
-
-def _umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,

@@ -32,7 +32,8 @@ from mxnet.gluon import nn
 from . import _checks, data, plotting
 from .optimizers import init_momentum_states, sgd_momentum
 from .seed import set_seed
-from .training import History, is_diverged
+from .training import (History, divergence_message, is_diverged,
+                       warn_diverged)
 
 GLUON_MIRROR = ("https://apache-mxnet.s3-accelerate.dualstack.amazonaws.com/"
                 "gluon/dataset/mnist/")
@@ -290,11 +291,16 @@ def train_mnist(update_fn, hyperparams, mnist, *, num_epochs=5, batch_size=64,
     losses = windows.reshape(num_windows, log_every).mean(axis=1).tolist()
     positions = [(k + 1) * log_every / batches_per_epoch
                  for k in range(num_windows)]
+    diverged = is_diverged(losses)
+    if diverged:
+        warn_diverged(f"{name}: " + divergence_message(
+            losses, False, len(epoch_seconds), float(hyperparams["lr"]),
+            hyperparams.get("momentum")))
     return MnistHistory(
         losses=losses, epochs=positions,
         seconds_per_epoch=float(np.mean(epoch_seconds)) if epoch_seconds else 0.0,
         epoch_seconds=epoch_seconds, learning_rate=float(hyperparams["lr"]),
-        diverged=bool(losses) and is_diverged(losses),
+        diverged=diverged,
         test_accuracy=accuracy(net, mnist.eval_features, mnist.eval_labels),
         name=name)
 

@@ -7,6 +7,8 @@ device until the end of each epoch, so there is one host sync per epoch rather
 than one per log point.
 """
 import dataclasses
+import os
+import sys
 import time
 import warnings
 
@@ -18,11 +20,11 @@ from . import _checks, plotting
 from .data import data_iter
 from .linear_regression import LinearRegressionLoss
 
-# A run whose last loss is this many times its lowest is reported as diverged
-# (it still finishes): two orders of magnitude, where the noise of a converged
-# run moves the loss by a few times at most. A NaN or infinite loss stops the
-# run at the end of that epoch.
-DIVERGENCE_FACTOR = 100
+# The divergence rule, stated once (README and History.diverged say the
+# same): a run has diverged when a loss became NaN or infinite (the run then
+# stops at the end of that epoch), or when its last loss is above its first:
+# training made the model worse. A run that fell by orders of magnitude and
+# rose a little at the end still improved, and is not flagged.
 
 
 @dataclasses.dataclass
@@ -34,7 +36,7 @@ class History:
     seconds_per_epoch: mean wall time of an epoch; epoch_seconds: each one.
     learning_rate: the learning rate at the end of the run.
     diverged: the loss became NaN or infinite (the run then stopped early) or
-        ended DIVERGENCE_FACTOR or more times above its lowest value.
+        ended above its first value (see is_diverged).
     params: the learned parameters, name -> NumPy array.
     """
     losses: list
@@ -59,12 +61,50 @@ class History:
 
 
 def is_diverged(losses):
-    """True when a loss is NaN or infinite, or the last is DIVERGENCE_FACTOR
-    times the lowest or more."""
+    """True when a loss is NaN or infinite, or the last is above the first:
+    the run made the model worse than where it started."""
     losses = np.asarray(losses, dtype=float)
+    if losses.size == 0:
+        return False
     if not np.isfinite(losses).all():
         return True
-    return bool(losses[-1] >= DIVERGENCE_FACTOR * max(losses.min(), 1e-12))
+    return bool(losses[-1] > losses[0])
+
+
+def divergence_message(losses, stopped, epochs_run, learning_rate,
+                       momentum=None):
+    """What went wrong and its likely cause, for a diverged run.
+
+    learning_rate is the rate the run started with (a decayed final rate
+    says nothing about why it diverged); with momentum γ the effective step
+    is learning_rate / (1 - γ), which is what usually blows up."""
+    if stopped:
+        what = (f"became NaN or infinite and training stopped after epoch "
+                f"{epochs_run}")
+    else:
+        finite = np.asarray(losses, dtype=float)
+        what = (f"ended at {finite[-1]:.4g}, above where it started "
+                f"({finite[0]:.4g}; its lowest was {finite.min():.4g})")
+    if momentum:
+        step = learning_rate / (1 - momentum) if momentum < 1 else float("inf")
+        cause = (f"With momentum {momentum:g} each step is effectively "
+                 f"lr / (1 - momentum) = {learning_rate:g} / {1 - momentum:.3g}"
+                 f" = {step:.4g}: lower the momentum or the learning rate.")
+    else:
+        cause = (f"Try a smaller learning rate (this run started at "
+                 f"{learning_rate:g}).")
+    return f"The run diverged: the loss {what}. {cause}"
+
+
+def warn_diverged(message):
+    """Warn with `message`, pointing at the caller's line: the first frame
+    outside the gluon_opt package (a notebook cell, a script)."""
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level = sys._getframe(0), 1
+    while frame is not None and \
+            os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, RuntimeWarning, stacklevel=level)
 
 
 def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
@@ -113,11 +153,11 @@ def _to_host(pending):
 
 
 def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
-            plot, verbose):
+            plot, verbose, start=None):
     """Build the History and report divergence; print the learned parameters
-    (`verbose`) and plot the loss on a log scale (`plot`), as optimize does."""
+    (`verbose`) and plot the loss on a log scale (`plot`)."""
     history = _history(losses, epoch_seconds, stopped, num_epochs,
-                       learning_rate, params)
+                       learning_rate, params, start)
     if verbose:
         for name, value in params.items():
             print(f"{name}:", np.array2string(value, precision=4))
@@ -126,8 +166,11 @@ def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
     return history
 
 
-def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
-    """The History of a run; warns when it diverged."""
+def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate,
+             params, start=None):
+    """The History of a run; warns when it diverged. `start` is (the
+    learning rate the run started with, its momentum or None), for the
+    warning's likely cause."""
     diverged = stopped or is_diverged(losses)
     epochs_run = len(epoch_seconds) if stopped else num_epochs
     history = History(
@@ -139,14 +182,15 @@ def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
         diverged=diverged,
         params=params)
     if diverged:
-        how = ("became NaN or infinite and training stopped after epoch "
-               f"{epochs_run}" if stopped else
-               f"ended at {losses[-1]:.4g}, {losses[-1] / min(losses):.0f} "
-               f"times its lowest ({min(losses):.4g})")
-        warnings.warn(f"The run diverged: the loss {how}. Try a smaller "
-                      f"learning rate (this run ended at {learning_rate:g}).",
-                      RuntimeWarning, stacklevel=4)
+        start_lr, momentum = start or (learning_rate, None)
+        warn_diverged(divergence_message(losses, stopped, epochs_run,
+                                         start_lr, momentum))
     return history
+
+
+def _trainer_start(trainer):
+    """(learning rate, momentum or None) of a Trainer before it trains."""
+    return trainer.learning_rate, getattr(trainer.optimizer, "momentum", None)
 
 
 def _learned_params(net):
@@ -202,12 +246,14 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
     labels, labels_name = _one_of(labels, y, "labels", "y")
     if net is None:
         raise TypeError("missing the argument net (the gluon Block to train)")
+    start = _trainer_start(trainer) if isinstance(trainer, gluon.Trainer) \
+        else None
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, decay_epoch=decay_epoch,
                        log_interval=log_interval,
                        names=(features_name, labels_name))
     history = _history(*run, num_epochs, trainer.learning_rate,
-                       _learned_params(net))
+                       _learned_params(net), start)
     if verbose:
         _print_learned(net)
     if plot:
@@ -253,7 +299,8 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
         num_epochs=num_epochs, log_interval=log_interval,
         decay_epoch=decay_epoch, log_offset=log_offset, init_scale=init_scale,
         names=("update_fn", "X", "y"))
-    return _finish(*run, num_epochs, lr, learned, plot, verbose)
+    return _finish(*run, num_epochs, lr, learned, plot, verbose,
+                   _scratch_start(hyperparams))
 
 
 def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
@@ -304,6 +351,13 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
             learned)
 
 
+def _scratch_start(hyperparams):
+    """(learning rate, momentum or None) from a book-style hyperparams dict."""
+    if not isinstance(hyperparams, dict):
+        return None
+    return hyperparams.get("lr", float("nan")), hyperparams.get("momentum")
+
+
 # The d2l 1.0 chapter's training functions (airfoil data): weights drawn with
 # scale 0.01, the full loss logged every 100 examples (after batch i + 1).
 CH7_INIT_SCALE = 0.01
@@ -341,7 +395,7 @@ def run_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
         batch_size=batch_size, num_epochs=num_epochs,
         log_interval=CH7_LOG_INTERVAL, decay_epoch=None, log_offset=1,
         init_scale=CH7_INIT_SCALE)
-    return _history(*run, num_epochs, lr, learned)
+    return _history(*run, num_epochs, lr, learned, _scratch_start(hyperparams))
 
 
 def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
@@ -352,11 +406,12 @@ def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     net.add(nn.Dense(1))
     net.initialize(init.Normal(sigma=CH7_INIT_SCALE))
     trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
+    start = _trainer_start(trainer)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
                        log_offset=1, names=("features", "labels"))
     return _history(*run, num_epochs, trainer.learning_rate,
-                    _learned_params(net))
+                    _learned_params(net), start)
 
 
 def _report_ch7(history):

@@ -303,3 +303,15 @@ def test_notebook_runs_and_its_assertions_hold():
                       if cell.cell_type == "code" for output in cell.outputs)
     assert "def sgd_momentum" in outputs  # the source, shown not copied
     assert "momentum 0.9: final loss" in outputs
+
+
+def test_a_diverging_study_run_warns_from_the_callers_line(mnist_data):
+    # Issue 12: lr=50 took the loss from about 117 to 72,812 and returned
+    # diverged=True without a word.
+    with pytest.warns(RuntimeWarning, match="diverged") as caught:
+        study = mnist.mnist_momentum_study(num_epochs=1, num_train=640, lr=50,
+                                           log_every=2, mnist=mnist_data,
+                                           plot=False)
+    assert study.momentum.diverged
+    assert any("momentum 0.9" in str(w.message) for w in caught)
+    assert all(w.filename == __file__ for w in caught)
