@@ -62,6 +62,9 @@ def main(argv=None):
     try:
         records, failures = reproduce.reproduce(
             args.out, only=args.only, quick=args.quick, resume=args.resume)
+    except reproduce.OutFolderError as error:
+        print(f"gluon-opt: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"\ninterrupted: finished experiments are kept in {args.out}; "
               f"run again with --resume to continue", file=sys.stderr)

@@ -1,5 +1,6 @@
 """gluon-opt reproduce: figures, summary, progress, --only, --list, --resume,
 and nothing lost when a run is interrupted."""
+import io
 import json
 import os
 import pathlib
@@ -257,3 +258,106 @@ def test_version_and_the_data_help(capsys):
         main(["reproduce", "--help"])
     text = capsys.readouterr().out
     assert "GLUON_OPT_DATA" in text and "ships" in text
+
+
+# ----------------------------------------------- the results folder (issue 12)
+
+@pytest.mark.parametrize("content", ["[]", '"hello"', '{"quick": false}',
+                                     "{not json"])
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_malformed_result_is_named_and_rerun_never_a_traceback(
+        tmp_path, registered, content, resume):
+    registered("t-ok", ok_experiment)
+    registered("t-other", lambda quick: Result(rows=[Row("x", 1.0)]))
+    (tmp_path / "results").mkdir()
+    bad = tmp_path / "results" / "t-ok.json"
+    bad.write_text(content)
+    stream = io.StringIO()
+    # Another experiment: the bad file is named and left out of the summary.
+    records, failures = reproduce.reproduce(str(tmp_path), only=["t-other"],
+                                            resume=resume, stream=stream)
+    assert failures == [] and [r["name"] for r in records] == ["t-other"]
+    assert f"notice: {bad} is not a result of t-ok" in stream.getvalue()
+    # The experiment itself: rerun, and its file is a result again.
+    records, _ = reproduce.reproduce(str(tmp_path), only=["t-ok"],
+                                     resume=resume, stream=io.StringIO())
+    assert json.loads(bad.read_text())["name"] == "t-ok"
+    assert {r["name"] for r in records} == {"t-ok", "t-other"}
+
+
+def test_partial_files_a_killed_run_left_are_removed(tmp_path, registered):
+    registered("t-ok", ok_experiment)
+    (tmp_path / "results").mkdir()
+    leftovers = [tmp_path / ".ok-figure.png.abc123.part",
+                 tmp_path / "results" / ".t-ok.json.xyz.part"]
+    for path in leftovers:
+        path.write_bytes(b"half")
+    reproduce.reproduce(str(tmp_path), only=["t-ok"], resume=True,
+                        stream=io.StringIO())
+    assert not any(path.exists() for path in leftovers)
+
+
+def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path, capsys):
+    with reproduce.out_folder(str(tmp_path)):
+        assert main(["reproduce", "--only", "gd-1d", "--out",
+                     str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "in use by another gluon-opt reproduce run" in err
+    assert "Traceback" not in err
+    # Released: the next run goes ahead.
+    assert main(["reproduce", "--only", "gd-1d", "--out", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("kind", ["file", "empty", "under a file"])
+def test_a_bad_out_gets_one_line_and_a_nonzero_exit(tmp_path, capsys, kind):
+    a_file = tmp_path / "a_file"
+    a_file.write_text("x")
+    out = {"file": str(a_file), "empty": "",
+           "under a file": str(a_file / "sub")}[kind]
+    assert main(["reproduce", "--only", "gd-1d", "--out", out]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("gluon-opt: --out")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
+def test_a_read_only_out_gets_one_line(tmp_path, capsys):
+    tmp_path.chmod(0o555)
+    try:
+        assert main(["reproduce", "--only", "gd-1d", "--out",
+                     str(tmp_path)]) == 2
+    finally:
+        tmp_path.chmod(0o755)
+    assert "cannot be written" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_kills_at_random_points_then_resume_equal_an_uninterrupted_run(tmp_path):
+    """Fault injection: SIGKILL `reproduce` at random moments (mid-figure,
+    mid-result), resume each time; no partial file survives and the summary
+    equals an uninterrupted run's, timing aside."""
+    import random
+    import signal
+    import time
+    args = ["reproduce", "--only", "gd-1d", "--only", "traces-2d", "--only",
+            "gd-2d", "--quick"]
+    whole = tmp_path / "whole"
+    subprocess.run(gluon_opt_command() + args + ["--out", str(whole)],
+                   check=True, capture_output=True, timeout=300)
+    killed = tmp_path / "killed"
+    rng = random.Random(0)
+    for _ in range(4):
+        proc = subprocess.Popen(
+            gluon_opt_command() + args + ["--resume", "--out", str(killed)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 4.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    subprocess.run(gluon_opt_command() + args + ["--resume", "--out",
+                                                 str(killed)],
+                   check=True, capture_output=True, timeout=300)
+    assert list(killed.rglob("*.part")) == []
+
+    def table(folder):
+        return (folder / "summary.md").read_text().split("\n\n")[1]
+
+    assert table(killed) == table(whole)
