@@ -51,19 +51,57 @@ def check_ndarray(name, value):
 
 
 def check_features_labels(features, labels, features_name="features",
-                          labels_name="labels"):
-    """Two NDArrays with the same number of rows and only finite values."""
+                          labels_name="labels", one_output=False):
+    """Two NDArrays with the same number of rows and only finite values;
+    returns them as float32.
+
+    features must have a row per example (at least 2-D). With one_output
+    (the chapter's linear model) labels must be (n,) or (n, 1). Other real
+    dtypes become float32, which the models' parameters are: integer labels
+    (class numbers, counts) as floats, float64 and float16 rounded.
+    """
     check_ndarray(features_name, features)
     check_ndarray(labels_name, labels)
+    if features.ndim < 2:
+        raise ValueError(
+            f"{features_name} must have one row per example (2-D, examples x "
+            f"features), got shape {features.shape}; for a single feature "
+            f"pass {features_name}.reshape((-1, 1))")
     if features.shape[0] != labels.shape[0]:
         raise ValueError(
             f"{features_name} and {labels_name} must have the same length, "
             f"got {features.shape[0]} rows in {features_name} and "
             f"{labels.shape[0]} in {labels_name}")
+    if one_output and not (labels.ndim == 1 or labels.shape[1:] == (1,)):
+        n = labels.shape[0]
+        raise ValueError(
+            f"{labels_name} must have shape ({n},) or ({n}, 1), one target per "
+            f"example for the model's one output, got {labels.shape}")
+    converted = []
     for name, array in ((features_name, features), (labels_name, labels)):
+        if array.dtype != np.float32:
+            if not (np.issubdtype(array.dtype, np.floating)
+                    or np.issubdtype(array.dtype, np.integer)):
+                raise TypeError(f"{name} must hold numbers, got dtype "
+                                f"{np.dtype(array.dtype).name}")
+            array = array.astype(np.float32)
         if not np.isfinite(array.asnumpy()).all():
             raise ValueError(f"{name} contains NaN or infinite values; clean "
                              f"or drop those rows before training")
+        converted.append(array)
+    return tuple(converted)
+
+
+def check_net_output(net, features, labels, features_name="features",
+                     labels_name="labels"):
+    """The net's output for one row has as many values as one label, which
+    L2 loss compares it with (else MXNet fails with 'Cannot reshape')."""
+    output = net(features[:1])
+    if output.size != labels[:1].size:
+        raise ValueError(
+            f"{labels_name} has shape {labels.shape}: {labels[:1].size} "
+            f"value(s) per example, but the net maps a row of "
+            f"{features_name} to {output.size} output(s)")
 
 
 def check_trainer(name, trainer):

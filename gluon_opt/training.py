@@ -241,6 +241,8 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
     as the book did (`w:` and `b:`), plots loss against epoch (log scale),
     returns a History. Each step is normalized by the rows of its batch
     (the book passed batch_size, the same but for a smaller last batch).
+    Data of another real dtype is used as float32 (integer labels become
+    floats); labels must give one value per output of the net.
     """
     features, features_name = _one_of(features, X, "features", "X")
     labels, labels_name = _one_of(labels, y, "labels", "y")
@@ -269,8 +271,9 @@ def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
     _checks.check_trainer("trainer", trainer)
-    _checks.check_features_labels(X, y, *names)
+    X, y = _checks.check_features_labels(X, y, *names)
     _checks.check_initialized("net", net)
+    _checks.check_net_output(net, X, y, *names)
     loss_fn = gluon.loss.L2Loss()
     loss_fn.hybridize()  # one cached graph instead of its five operators
     return train_loop(
@@ -325,7 +328,7 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     elif decay_epoch:  # AdaDelta has no learning rate; decay needs one
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")
-    _checks.check_features_labels(X, y, *names[1:])
+    X, y = _checks.check_features_labels(X, y, *names[1:], one_output=True)
 
     w = nd.random.normal(scale=init_scale, shape=(X.shape[1], 1))
     b = nd.zeros(shape=(1,))
@@ -370,6 +373,8 @@ def train_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
     hyperparams); print `loss: %f, %f sec per epoch`, plot, return a History.
 
     `states` may also be a function of the params [w, b] that makes them.
+    features must be 2-D and labels (n,) or (n, 1); other real dtypes are
+    used as float32 (integer labels become floats).
     """
     return _report_ch7(run_ch7(trainer_fn, states, hyperparams, features,
                                labels, batch_size, num_epochs))
@@ -401,7 +406,8 @@ def run_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
 def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
                   batch_size=10, num_epochs=2):
     """train_gluon_ch7 without printing or plotting: returns the History."""
-    _checks.check_features_labels(features, labels, "features", "labels")
+    features, labels = _checks.check_features_labels(
+        features, labels, "features", "labels", one_output=True)
     net = nn.Sequential()
     net.add(nn.Dense(1))
     net.initialize(init.Normal(sigma=CH7_INIT_SCALE))

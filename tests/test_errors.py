@@ -1,7 +1,7 @@
 """Bad input gets a clear error naming the argument, never an MXNet traceback."""
 import numpy as np
 import pytest
-from mxnet import gluon, nd
+from mxnet import gluon, init, nd
 from mxnet.gluon import nn
 
 import gluon_opt
@@ -161,3 +161,77 @@ def test_train_linreg_scratch_names_its_own_arguments():
         gluon_opt.train_linreg_scratch(
             "sgd", None, {"lr": 0.1}, nd.ones((4, 2)), nd.ones(4),
             batch_size=2, num_epochs=1, log_interval=2)
+
+
+# ------------------------------------ data in the wrong type or shape (issue 12)
+
+def airfoil_like(n=60, dtype="float32", label_dtype="float32", seed=0):
+    rng = np.random.RandomState(seed)
+    X = rng.normal(size=(n, 3))
+    y = X @ [1.0, -2.0, 0.5] + 0.1 * rng.normal(size=n)
+    return nd.array(X, dtype=dtype), nd.array(y, dtype=label_dtype)
+
+
+def gluon_net():
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize(init.Normal(sigma=0.01))
+    return net
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float16", "int64"])
+def test_features_of_another_dtype_train_as_float32(dtype):
+    X, y = airfoil_like(dtype=dtype)
+    reference_X, _ = airfoil_like()
+    import gluon_opt
+    from gluon_opt import optimizers
+    gluon_opt.set_seed(0)
+    history = gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X, y,
+                                  batch_size=10, num_epochs=1)
+    gluon_opt.set_seed(0)
+    expected = gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05},
+                                   X.astype("float32"), y, batch_size=10,
+                                   num_epochs=1)
+    assert history.losses == expected.losses
+    net = gluon_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.05})
+    result = utils.optimize(10, trainer, 1, None, 10, X, y, net)
+    assert np.isfinite(result.losses).all()
+    gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X, y, 10, 1)
+
+
+def test_integer_labels_are_used_as_floats():
+    import gluon_opt
+    X, y = airfoil_like()
+    classes = nd.array(np.arange(60) % 3, dtype="int64")
+    history = gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X,
+                                        classes, 10, 1)
+    assert np.isfinite(history.losses).all()
+
+
+def test_labels_with_two_columns_are_refused_naming_the_shape():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    y2 = nd.stack(y, y, axis=1)
+    with pytest.raises(ValueError, match=r"labels must have shape \(60,\) or "
+                                         r"\(60, 1\).*got \(60, 2\)"):
+        gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X, y2)
+    with pytest.raises(ValueError, match=r"labels must have shape"):
+        gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X, y2)
+    net = gluon_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.05})
+    with pytest.raises(ValueError, match=r"y has shape \(60, 2\): 2 value\(s\) "
+                                         r"per example, but the net maps a "
+                                         r"row of X to 1 output"):
+        utils.optimize(10, trainer, 1, None, 10, X, y2, net)
+
+
+def test_one_dimensional_features_are_refused_with_the_fix():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    with pytest.raises(ValueError, match=r"features must have one row per "
+                                         r"example.*got shape \(60,\).*"
+                                         r"features.reshape\(\(-1, 1\)\)"):
+        gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X[:, 0], y)
