@@ -188,8 +188,19 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     """
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
     _checks.check_number("noise", noise, minimum=0)
+    _checks.check_number("true_b", true_b)
+    seed = _checks.check_optional_int("seed", seed, minimum=0)
+    try:
+        true_w = np.asarray(true_w, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):
+        raise TypeError(f"true_w must be a list of numbers such as (2, -3.4), "
+                        f"got {true_w!r}") from None
+    if true_w.size == 0:
+        raise ValueError("true_w must hold at least one weight, got none")
+    if not np.isfinite(true_w).all():
+        raise ValueError(f"true_w must be finite, got {true_w.tolist()}")
+    true_w = true_w.astype(np.float32)
     rng = np.random if seed is None else np.random.RandomState(seed)
-    true_w = np.asarray(true_w, dtype=np.float32).reshape(-1)
     features = rng.normal(size=(num_examples, true_w.size)).astype(np.float32)
     labels = features @ true_w + np.float32(true_b)
     labels += noise * rng.normal(size=num_examples).astype(np.float32)
@@ -256,6 +267,7 @@ def read_airfoil(path, num_rows=1500):
     As the book does: every column is standardized over all rows of the file
     (in float64), then the first `num_rows` rows are kept.
     """
+    num_rows = _checks.check_int("num_rows", num_rows, minimum=1)
     try:
         table = np.genfromtxt(path, delimiter="\t", dtype=np.float64)
     except ValueError as error:

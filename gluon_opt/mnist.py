@@ -20,6 +20,7 @@ checks other hashes (its mirror recompressed the files).
 """
 import dataclasses
 import gzip
+import math
 import os
 import struct
 import time
@@ -113,7 +114,10 @@ def read_idx(path):
                          f"{len(raw)}")
     shape = struct.unpack(f">{ndim}I", raw[4:header])
     dtype = IDX_DTYPES[type_code]
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if ndim > 32:  # NumPy's limit on dimensions
+        raise ValueError(f"{path} claims {ndim} dimensions; an idx array "
+                         f"here may have at most 32 (MNIST has 1 or 3)")
+    expected = math.prod(shape) * dtype.itemsize  # exact: no overflow
     body = len(raw) - header
     if body != expected:
         what = "truncated" if body < expected else "longer than its header says"

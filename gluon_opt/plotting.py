@@ -29,8 +29,23 @@ def set_figsize(figsize=DEFAULT_FIGSIZE):
 
 def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
     """The 2018 book's name: set `mpl`'s default figure size (and SVG inline)."""
+    check_figsize(figsize)
     use_svg_display()
     mpl.rcParams["figure.figsize"] = figsize
+
+
+def check_figsize(figsize):
+    """(width, height) in inches, two positive numbers."""
+    try:
+        width, height = figsize
+        ok = all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
+                 and np.isfinite(v) and v > 0 for v in (width, height))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise TypeError(f"figsize must be (width, height) in inches, two "
+                        f"positive numbers such as (3.5, 2.5), got {figsize!r}")
+    return figsize
 
 
 def show(fig):

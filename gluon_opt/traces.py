@@ -30,6 +30,9 @@ def gradient_f_2d(x1, x2):
 def train_2d(trainer):
     """20 steps of `trainer` from (−5, −2); prints the last point as the book
     does and returns the 21 points visited."""
+    if not callable(trainer):
+        raise TypeError(f"trainer must be a step function f(x1, x2, s1, s2) "
+                        f"-> (x1, x2, s1, s2) such as gd_2d, got {trainer!r}")
     x1, x2, s1, s2 = -5, -2, 0, 0
     results = [(x1, x2)]
     for i in range(20):
@@ -41,6 +44,16 @@ def train_2d(trainer):
 
 def show_trace_2d(f, results):
     """The path `results` over the contour lines of `f`; returns the figure."""
+    if not callable(f):
+        raise TypeError(f"f must be the function f(x1, x2) to draw, got {f!r}")
+    try:
+        points = [(float(x1), float(x2)) for x1, x2 in results]
+    except (TypeError, ValueError):
+        raise TypeError("results must be the list of (x1, x2) points that "
+                        "train_2d returns") from None
+    if not points:
+        raise ValueError("results must hold at least one (x1, x2) point, got "
+                         "an empty list; pass what train_2d returns")
     figure = plt.figure(figsize=(3.5, 2.5))
     plt.plot(*zip(*results), '-o', color='#ff7f0e')
     x1, x2 = np.meshgrid(np.arange(-5.5, 1.0, 0.1), np.arange(-3.0, 1.0, 0.1))

@@ -270,7 +270,7 @@ def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
-    _checks.check_trainer("trainer", trainer)
+    _checks.check_trainer("trainer", trainer, decay_epoch)
     X, y = _checks.check_features_labels(X, y, *names)
     _checks.check_initialized("net", net)
     _checks.check_net_output(net, X, y, *names)
@@ -337,14 +337,20 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     loss = LinearRegressionLoss(w, b)
     w, b = params = [loss.w.data(), loss.b.data()]
     states = states(params) if callable(states) else states
+    if isinstance(states, (list, tuple)) and len(states) != len(params):
+        raise ValueError(
+            f"states must hold one state per parameter ({len(params)}: w and "
+            f"b), got {len(states)}; build them with the section's "
+            f"init_*_states(), e.g. init_momentum_states()")
     hyperparams = dict(hyperparams)
+    update = _named_keys(update_fn, names[0])
 
     def set_lr(lr):
         hyperparams["lr"] = lr
 
     losses, epoch_seconds, stopped = train_loop(
         batch_loss=loss,
-        update=lambda n: update_fn(params, states, hyperparams),
+        update=lambda n: update(params, states, hyperparams),
         full_loss=lambda: loss(X, y),
         features=X, labels=y, batch_size=batch_size, num_epochs=num_epochs,
         log_interval=log_interval, log_offset=log_offset,
@@ -352,6 +358,24 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     learned = {"w": w.asnumpy().reshape(1, -1), "b": b.asnumpy()}
     return (losses, epoch_seconds, stopped, hyperparams.get("lr", float("nan")),
             learned)
+
+
+def _named_keys(update_fn, name):
+    """update_fn, with a missing hyperparameter reported by key and function
+    (a bare KeyError: 'lr' says neither which dict nor which function)."""
+    def update(params, states, hyperparams):
+        try:
+            update_fn(params, states, hyperparams)
+        except KeyError as error:
+            key = error.args[0] if error.args else "?"
+            if key in hyperparams:  # a KeyError of the function's own
+                raise
+            function = getattr(update_fn, "__name__", repr(update_fn))
+            raise ValueError(
+                f"hyperparams has no {key!r}, which {name} {function} reads; "
+                f"pass it, e.g. {{{key!r}: ...}} (got keys "
+                f"{sorted(hyperparams)})") from None
+    return update
 
 
 def _scratch_start(hyperparams):
