@@ -10,7 +10,7 @@
   bit-equal to the readable `update`; `fast.time_step` times the paths
   against MXNet's own optimizer for a benchmark.
 """
-from . import fast, pieces
+from . import fast, pieces, storage
 from .adam import FTML, Adam, Adamax, Nadam
 from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
 from .base import MXNET_PREFIX, Optimizer, create, names, register
