@@ -269,11 +269,14 @@ class Optimizer(mx.optimizer.Optimizer):
         if (self.multi_precision and weight.dtype == np.float16
                 and isinstance(state, (tuple, list))):
             if self.MASTER_COPY_LAST:
+                # MXNet's own mixed-precision kernels (SGD, NAG, LARS): they
+                # have no sparse form, so a row_sparse gradient is made dense
                 inner_state, master_copy = state
             else:
                 master_copy, inner_state = state
             self._update_tensor(index, master_copy, grad.astype(np.float32),
-                                inner_state, hyperparameters)
+                                inner_state, hyperparameters,
+                                lazy_allowed=not self.MASTER_COPY_LAST)
             nd.cast(master_copy, dtype=weight.dtype, out=weight)
         else:
             self._update_tensor(index, weight, grad, state, hyperparameters)
@@ -291,10 +294,11 @@ class Optimizer(mx.optimizer.Optimizer):
         lazy = lazy_update and storage.same_storage(weight, state)
         return "lazy" if lazy else "dense"
 
-    def _update_tensor(self, index, weight, grad, state, hyperparameters):
+    def _update_tensor(self, index, weight, grad, state, hyperparameters,
+                       lazy_allowed=True):
         """Run `step` on MXNet's storage types: see the class docstring."""
         mode = "dense"
-        if grad.stype == "row_sparse":
+        if grad.stype == "row_sparse" and lazy_allowed:
             mode = self._row_sparse_mode(weight, grad, state, hyperparameters)
         stored = [weight] + storage.arrays(state)
         if storage.all_dense(*stored):

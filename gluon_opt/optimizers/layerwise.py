@@ -16,6 +16,8 @@ from .sgd import _momentum_state, momentum_descent_step_
 def _sum_of_squares(array):
     """Σ array², counting only the rows a sparse array stores (the others are 0)."""
     values = array if array.stype == "default" else array.data
+    if values.size == 0:  # a sparse array with no rows stored
+        return 0.0
     return values.astype("float32").square().sum().asscalar()
 
 _NO_LARS_SUFFIXES = ("gamma", "beta", "bias")
@@ -162,7 +164,8 @@ class LBSGD(Optimizer):
     def _row_sparse_mode(self, weight, grad, state, hyperparameters):
         return self._lazy_if(True, weight, state)  # the kernel's default
 
-    def _update_tensor(self, index, weight, grad, state, hyperparameters):
+    def _update_tensor(self, index, weight, grad, state, hyperparameters,
+                       lazy_allowed=True):
         """Sum batch_scale gradients, then take one SGD step with the warmed-up
         (or LARS-scaled) rate, on the whole weight."""
         lr, wd, t = hyperparameters
@@ -186,7 +189,8 @@ class LBSGD(Optimizer):
             lr *= self._lars_multiplier(weight, grad, wd)
         else:
             lr *= self._warmup_multiplier(num_updates)
-        super()._update_tensor(index, weight, grad, state, (lr, wd, t))
+        super()._update_tensor(index, weight, grad, state, (lr, wd, t),
+                               lazy_allowed)
 
     def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours

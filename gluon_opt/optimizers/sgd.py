@@ -121,10 +121,12 @@ class NAG(Optimizer):
 
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
     m ← momentum·m − lr·g;  w ← w + momentum·m − lr·g
-    (plain SGD when momentum is 0). With a constant rate this is MXNet's
-    documented v ← momentum·v + g; w ← w − lr·(g + momentum·v), v = −m/lr;
-    the momentum carries the rate (as in SGD and in MXNet's kernel) so that a
-    scheduler's new rate applies to new gradients only. MXNet 1.9.1's
+    (plain SGD when momentum is 0, lazy on a row_sparse gradient as MXNet's;
+    with momentum a row_sparse gradient is made dense). With a constant rate
+    this is MXNet's documented v ← momentum·v + g; w ← w − lr·(g + momentum·v),
+    v = −m/lr; the momentum carries the rate (as in SGD and in MXNet's
+    kernel) so that a scheduler's new rate applies to new gradients only.
+    MXNet 1.9.1's
     nag_mom_update, called with out=weight, writes the new weight before it
     decays the momentum, so its momentum takes wd·(new weight): with momentum
     and wd both non-zero its numbers differ from these
@@ -139,6 +141,10 @@ class NAG(Optimizer):
     def create_state(self, index, weight):
         # always dense, as MXNet's (its NAG kernel has no sparse form)
         return storage.zeros(weight) if self.momentum != 0.0 else None
+
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        # without momentum MXNet's NAG takes a (lazy) plain SGD step
+        return "lazy" if state is None else "dense"
 
     def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)
