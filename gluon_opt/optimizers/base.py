@@ -46,7 +46,9 @@ def create(name, **kwargs):
     """An optimizer from MXNet's name and keyword arguments, as mx.optimizer.create.
 
     create('adam', learning_rate=0.01, wd=1e-4) is our Adam, not MXNet's.
-    The name is case-insensitive.
+    The name is case-insensitive. Flags (fast, centered, multi_precision,
+    lazy_update, ...) must be bools, and lr_scheduler a schedule object such
+    as gluon_opt.schedules.create('factor', step=100, factor=0.9), not a name.
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a string such as 'adam', got "
