@@ -241,6 +241,8 @@ class Optimizer(mx.optimizer.Optimizer):
         return super().create_state_multi_precision(index, weight)
 
     def _for_each_tensor(self, index, weight, grad, state, update_one):
+        """update_one(index, weight, grad, state, hyperparameters) for the one
+        tensor given, or for each of the lists given (the multi-tensor form)."""
         if not isinstance(index, (tuple, list)):
             check_array("weight", weight)
             check_array("grad", grad)
