@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from mxnet import nd
 
-from gluon_opt import optimizers
+from gluon_opt import optimizers, schedules
 from gluon_opt.optimizers import book
 
 MXNET_NAMES = ["sgd", "nag", "signum", "ftml", "lars", "lbsgd", "dcasgd", "sgld",
@@ -96,18 +96,53 @@ def test_register_adds_a_name_and_refuses_other_classes():
     ("nadam", {"schedule_decay": -0.1}, "schedule_decay"),
     ("ftml", {"beta1": 1.0}, "beta1"),
     ("groupadagrad", {"wd": 0.1}, "wd"),
+    ("ftml", {"learning_rate": 0.0}, "learning_rate"),  # FTML divides by it
+    ("lamb", {"lower_bound": 3.0, "upper_bound": 2.0}, "lower_bound"),
 ])
 def test_invalid_hyperparameter_names_the_argument(name, kwargs, argument):
     with pytest.raises(ValueError, match=argument):
         optimizers.create(name, **kwargs)
 
 
-@pytest.mark.parametrize("kwargs, argument", [
-    ({"learning_rate": "0.1"}, "learning_rate"), ({"momentum": True}, "momentum"),
+@pytest.mark.parametrize("name, kwargs, argument", [
+    ("sgd", {"learning_rate": "0.1"}, "learning_rate"),
+    ("sgd", {"momentum": True}, "momentum"),
+    # flags must be bool: Python counts the string 'no' as true
+    ("rmsprop", {"centered": "no"}, "centered"),
+    ("sgd", {"fast": "no"}, "fast"),
+    ("adam", {"fast": 0}, "fast"),
+    ("adagrad", {"fast": "False"}, "fast"),
+    ("sgd", {"multi_precision": "yes"}, "multi_precision"),
+    ("lbsgd", {"multi_precision": 1}, "multi_precision"),
+    ("adam", {"lazy_update": "no"}, "lazy_update"),
+    ("lars", {"momentum_correction": "no"}, "momentum_correction"),
+    ("lamb", {"bias_correction": None}, "bias_correction"),
+    # a schedule by name: it needs its own arguments
+    ("sgd", {"lr_scheduler": "factor"}, "lr_scheduler.*schedules.create"),
+    ("adam", {"lr_scheduler": 0.9}, "lr_scheduler"),
 ])
-def test_wrong_kind_of_hyperparameter_is_a_type_error(kwargs, argument):
+def test_wrong_kind_of_hyperparameter_is_a_type_error(name, kwargs, argument):
     with pytest.raises(TypeError, match=argument):
-        optimizers.create("sgd", **kwargs)
+        optimizers.create(name, **kwargs)
+
+
+def test_flags_take_python_and_numpy_bools():
+    assert optimizers.create("rmsprop", centered=np.bool_(True)).centered is True
+    assert optimizers.create("sgd", multi_precision=True).multi_precision is True
+    assert optimizers.create("adam", fast=False).fast is False
+
+
+def test_lr_scheduler_takes_a_schedule_object():
+    schedule = schedules.create("factor", step=2, factor=0.5)
+    optimizer = optimizers.create("sgd", learning_rate=0.1, lr_scheduler=schedule)
+    optimizer.num_update = 5
+    assert optimizer.learning_rate == pytest.approx(0.1 * 0.5 ** 2)
+
+
+def test_ftml_refuses_a_zero_learning_rate_later_too():
+    optimizer = optimizers.create("ftml")
+    with pytest.raises(ValueError, match="lr"):
+        optimizer.set_learning_rate(0.0)
 
 
 def test_set_learning_rate_checks_its_argument():
@@ -136,7 +171,7 @@ def test_no_fused_update_operator_in_the_source():
     import gluon_opt.optimizers.layerwise as m3
     import gluon_opt.optimizers.sgd as m4
     import gluon_opt.optimizers.pieces as m5
-    for module in (m1, m2, m3, m4, m5, optimizers.base, book):
+    for module in (m1, m2, m3, m4, m5, optimizers.base, optimizers.storage, book):
         words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", inspect.getsource(module)))
         assert not words & fused, (module.__name__, words & fused)
 
@@ -269,8 +304,12 @@ def test_book_sgd_momentum_is_the_sgd_class_and_mxnets():
     theirs, their_states = run_class(mx.optimizer.SGD(learning_rate=0.05, momentum=0.9))
     assert_params_close(book_params, ours)
     assert_params_close(book_params, theirs)
-    assert_params_close(book_states, our_states)       # v, the book's sign
-    assert_params_close(book_states, [-s for s in their_states])  # MXNet keeps −v
+    # the book keeps v; the class keeps MXNet's state, m = −v, bit for bit
+    for book_state, our_state, their_state in zip(book_states, our_states,
+                                                  their_states):
+        np.testing.assert_array_equal(our_state.asnumpy(), -book_state.asnumpy())
+        np.testing.assert_allclose(our_state.asnumpy(), their_state.asnumpy(),
+                                   rtol=1e-5, atol=1e-6)
 
 
 def test_book_sgd_momentum_equals_sgd_after_rescaling_the_learning_rate():
