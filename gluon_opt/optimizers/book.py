@@ -18,7 +18,7 @@ def _zeros_like_each(params):
 def sgd(params, states, hyperparams):
     """Minibatch SGD: w ← w − η·g.  hyperparams: 'lr' (η). `states` is unused."""
     for p in params:
-        p[:] -= hyperparams['lr'] * p.grad
+        p -= hyperparams['lr'] * p.grad
 
 
 def init_momentum_states(params):
@@ -33,7 +33,7 @@ def sgd_momentum(params, states, hyperparams):
     """
     for p, v in zip(params, states):
         v[:] = hyperparams['momentum'] * v + hyperparams['lr'] * p.grad
-        p[:] -= v
+        p -= v
 
 
 def init_adagrad_states(params):
@@ -49,8 +49,8 @@ def adagrad(params, states, hyperparams):
     """
     eps = 1e-6
     for p, s in zip(params, states):
-        s[:] += p.grad.square()
-        p[:] -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
+        s += p.grad.square()
+        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
 
 
 def init_rmsprop_states(params):
@@ -67,7 +67,7 @@ def rmsprop(params, states, hyperparams):
     gamma, eps = hyperparams['gamma'], 1e-6
     for p, s in zip(params, states):
         s[:] = gamma * s + (1 - gamma) * p.grad.square()
-        p[:] -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
+        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
 
 
 def init_adadelta_states(params):
@@ -86,7 +86,7 @@ def adadelta(params, states, hyperparams):
     for p, (s, delta) in zip(params, states):
         s[:] = rho * s + (1 - rho) * p.grad.square()
         g = (delta + eps).sqrt() / (s + eps).sqrt() * p.grad
-        p[:] -= g
+        p -= g
         delta[:] = rho * delta + (1 - rho) * g.square()
 
 
@@ -111,5 +111,5 @@ def adam(params, states, hyperparams):
         s[:] = beta2 * s + (1 - beta2) * p.grad.square()
         v_hat = v / (1 - beta1 ** t)
         s_hat = s / (1 - beta2 ** t)
-        p[:] -= hyperparams['lr'] * v_hat / (s_hat.sqrt() + eps)
+        p -= hyperparams['lr'] * v_hat / (s_hat.sqrt() + eps)
     hyperparams['t'] += 1
