@@ -1,9 +1,11 @@
 """The registry, argument errors, MXNet's DCASGD bug, and the book's
-functions against the Optimizer classes they share their pieces with."""
+functions against the Optimizer classes and MXNet's own optimizers."""
 import inspect
 import re
 
 import mxnet as mx
+import math
+
 import numpy as np
 import pytest
 from mxnet import nd
@@ -289,10 +291,12 @@ def assert_params_close(ours, theirs, rtol=1e-5, atol=1e-6):
         np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=rtol, atol=atol)
 
 
-def test_book_sgd_is_the_sgd_class_without_momentum():
+def test_book_sgd_is_the_sgd_class_and_mxnets_without_momentum():
     book_params, _ = run_book(book.sgd, None, {"lr": 0.1})
     class_params, _ = run_class(optimizers.create("sgd", learning_rate=0.1))
+    mxnet_params, _ = run_class(mx.optimizer.SGD(learning_rate=0.1))
     assert_params_close(book_params, class_params)
+    assert_params_close(book_params, mxnet_params)
 
 
 def test_book_sgd_momentum_is_the_sgd_class_and_mxnets():
@@ -362,6 +366,27 @@ def test_book_adam_shares_moving_averages_but_not_the_last_step():
     differences = [np.abs(a.asnumpy() - b.asnumpy()).max()
                    for a, b in zip(book_params, ours)]
     assert max(differences) > 1e-7
+
+
+def test_book_adam_is_mxnets_adam_with_its_eps_scaled_by_the_correction():
+    """MXNet adds ε to sqrt(s) and folds sqrt(1 − β₂ᵗ)/(1 − β₁ᵗ) into the
+    rate; the book adds ε to sqrt(ŝ). With ε·sqrt(1 − β₂ᵗ) at step t, MXNet's
+    fused adam_update takes the book's step."""
+    hyperparams = {"lr": 0.01, "t": 1}
+    book_params, book_states = run_book(book.adam, book.init_adam_states, hyperparams)
+    theirs = mx.optimizer.Adam(learning_rate=0.01)
+    params, rng = make_params(), np.random.RandomState(1)
+    states = [theirs.create_state(i, p) for i, p in enumerate(params)]
+    for t in range(1, 11):
+        set_grads(params, rng)
+        theirs.epsilon = 1e-6 * math.sqrt(1 - 0.999 ** t)
+        for i, (param, state) in enumerate(zip(params, states)):
+            theirs.update(i, param, param.grad, state)
+    assert_params_close(book_params, params)
+    theirs_plain, _ = run_class(mx.optimizer.Adam(learning_rate=0.01, epsilon=1e-6))
+    differences = [np.abs(a.asnumpy() - b.asnumpy()).max()
+                   for a, b in zip(book_params, theirs_plain)]
+    assert max(differences) > 1e-7  # the two ε placements are not the same step
 
 
 # The book's code, verbatim (d2l-zh 1.0), as oracles for the functions above.
