@@ -3,7 +3,8 @@
 Each section trains the linear model twice with the same hyperparameters:
 from scratch (`run_ch7` with the book's update function) and with Gluon
 (`run_gluon_ch7` with MXNet's optimizer of the same name); the two loss
-curves share one figure.
+curves share one figure, on linear axes as train_ch7 draws them, above the
+difference between the two.
 """
 import dataclasses
 
@@ -85,10 +86,9 @@ def _register_section(name):
                 f"{section.title} on the airfoil data, scratch and Gluon")
     def run(quick):
         histories = section_runs(name, num_epochs=1 if quick else 2)
-        figure = plotting.loss_curves(
-            {f"scratch {name}": histories["scratch"],
-             f"gluon '{section.trainer_name}'": histories["gluon"]},
-            title=section.title)
+        figure = plotting.scratch_and_gluon(
+            histories["scratch"], histories["gluon"], title=section.title,
+            labels=(f"scratch {name}", f"Gluon '{section.trainer_name}'"))
         book = None if quick else section.book_loss
         return Result(figures={f"{name}-airfoil": figure}, rows=[
             Row("scratch: final loss", histories["scratch"].losses[-1], book,
@@ -104,7 +104,8 @@ def _register_section(name):
             "Gradient descent, SGD and minibatch SGD on the airfoil data")
 def minibatch_sgd(quick):
     histories = minibatch_runs(num_epochs=1 if quick else None)
-    figure = plotting.loss_curves(histories, title="minibatch SGD")
+    figure = plotting.loss_curves(histories, title="minibatch SGD",
+                                  yscale="linear")
     rows = []
     for label, history in histories.items():
         rows += [Row(f"{label}: final loss", history.losses[-1]),
