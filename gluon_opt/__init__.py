@@ -4,6 +4,12 @@
 chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
+import os
+
+# MXNet logs "Subgraph backend MKLDNN is activated" whenever a symbolic
+# Module binds; the chapter's readers need not see it. Read at bind time.
+os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
+
 from . import (data, gradient_descent, initializers, linear_regression, mnist,
                optimizers, plotting, schedules, traces, training)
 from .data import data_iter, get_data_ch7, synthetic_linreg

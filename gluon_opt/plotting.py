@@ -22,6 +22,11 @@ def use_svg_display():
         set_matplotlib_formats("svg")
 
 
+# Every figure inline in Jupyter is SVG, also those drawn before any
+# set_figsize (the chapter's show_trace_2d calls plt.figure directly).
+use_svg_display()
+
+
 def set_figsize(figsize=DEFAULT_FIGSIZE):
     """Set the size of the figures that follow (the book's 3.5 x 2.5 inches)."""
     set_fig_size(matplotlib, figsize)
@@ -181,7 +186,7 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
     bottom.axhline(0, color="0.6", linewidth=0.5)
     bottom.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2))
     bottom.set_ylabel("difference")
-    bottom.legend(fontsize="small", loc="upper right")
+    bottom.legend(fontsize="small", loc="best")
     bottom.set_xlabel("epoch")
     fig.tight_layout()
     return show(fig)
