@@ -80,9 +80,11 @@ def readable_log_ticks(ax):
     if low <= 0 or high / low >= 100:
         return
     from matplotlib import ticker
-    subs = (1.0, 2.0, 5.0) if high / low >= 10 else (1.0, 1.5, 2.0, 3.0, 4.0,
-                                                      5.0, 6.0, 7.0, 8.0, 9.0)
-    ax.yaxis.set_major_locator(ticker.LogLocator(base=10, subs=subs))
+    if high / low < 4:  # too narrow for 1-2-5 steps: evenly spaced ticks
+        ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4))
+    else:
+        ax.yaxis.set_major_locator(ticker.LogLocator(
+            base=10, subs=(1.0, 2.0, 5.0) if high / low >= 10 else (1.0, 2.0, 3.0, 5.0)))
     ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda y, _: f"{y:g}"))
     ax.yaxis.set_minor_formatter(ticker.NullFormatter())
 
