@@ -6,9 +6,10 @@ set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
 import os as _os
 
-# MXNet's C++ side logs lines such as "Subgraph backend MKLDNN is activated"
-# when it optimizes a hybridized graph; readers see them as noise. Quiet by
-# default (set before MXNet is first imported; a reader may override it).
+# MXNet's C++ side logs "Subgraph backend MKLDNN is activated" whenever a
+# symbolic Module binds (and when it optimizes a hybridized graph); readers
+# see it as noise. Quiet by default: read at bind time, and a reader may
+# override it.
 _os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
 
 from . import (data, gradient_descent, initializers, linear_regression, mnist,

@@ -370,8 +370,7 @@ def mnist_momentum_study(num_epochs=5, batch_size=64, lr=0.01, momentum=0.9,
     momentum_run, sgd_run = runs.values()
     figure = None
     if plot:
-        figure = plotting.semilogy(
-            momentum_run.epochs, momentum_run.losses, "epoch",
-            f"loss (mean of {log_every} batches)", sgd_run.epochs,
-            sgd_run.losses, legend=list(runs))
+        figure = plotting.loss_curves(
+            runs, y_label=f"loss (mean of {log_every} batches)",
+            title=f"MNIST MLP, lr {lr:g}, batch {batch_size}")
     return MomentumStudy(momentum_run, sgd_run, figure, mnist.source)

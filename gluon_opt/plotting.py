@@ -22,6 +22,11 @@ def use_svg_display():
         set_matplotlib_formats("svg")
 
 
+# Every figure inline in Jupyter is SVG, also those drawn before any
+# set_figsize (the chapter's show_trace_2d calls plt.figure directly).
+use_svg_display()
+
+
 def set_figsize(figsize=DEFAULT_FIGSIZE):
     """Set the size of the figures that follow (the book's 3.5 x 2.5 inches)."""
     set_fig_size(matplotlib, figsize)
@@ -110,6 +115,38 @@ def finite_points(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
     return x_vals[keep], y_vals[keep]
 
 
+# Curves that lie on top of each other (scratch and Gluon agree to 1e-6)
+# stay distinguishable by line style and by markers set at different points.
+LINE_STYLES = ("-", "--", ":", "-.")
+MARKERS = ("o", "s", "^", "v", "D", "x", "+", "*", "P", "<")
+
+
+def curve_style(index, num_curves, num_points):
+    """Line style and markers for curve `index` of `num_curves`: each curve
+    its own style and marker, about 8 markers per curve, staggered."""
+    every = max(1, num_points // 8)
+    return dict(linestyle=LINE_STYLES[index % len(LINE_STYLES)],
+                marker=MARKERS[index % len(MARKERS)], markersize=4,
+                fillstyle="none",
+                markevery=(index * every // max(num_curves, 1), every))
+
+
+def readable_log_ticks(ax):
+    """Label at least three y ticks on a log axis that spans under two
+    decades (matplotlib labels only the powers of ten, often just one)."""
+    low, high = ax.get_ylim()
+    if low <= 0 or high / low >= 100:
+        return
+    from matplotlib import ticker
+    if high / low < 4:  # too narrow for 1-2-5 steps: evenly spaced ticks
+        ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4))
+    else:
+        ax.yaxis.set_major_locator(ticker.LogLocator(
+            base=10, subs=(1.0, 2.0, 5.0) if high / low >= 10 else (1.0, 2.0, 3.0, 5.0)))
+    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda y, _: f"{y:g}"))
+    ax.yaxis.set_minor_formatter(ticker.NullFormatter())
+
+
 def semilogy(x_vals, y_vals, x_label, y_label, x2_vals=None, y2_vals=None,
              legend=None, figsize=DEFAULT_FIGSIZE):
     """Plot y (and optionally y2) against x with a logarithmic y axis.
@@ -127,6 +164,7 @@ def semilogy(x_vals, y_vals, x_label, y_label, x2_vals=None, y2_vals=None,
         ax.semilogy(*second, linestyle=":")
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
+    readable_log_ticks(ax)
     if legend:
         ax.legend(legend)
     return show(fig)
@@ -145,25 +183,75 @@ def plot_loss(x_vals, y_vals, x_label="epoch", y_label="loss",
     return show(fig)
 
 
+def _curve_points(curve):
+    """(x, y) of a curve given as (x_vals, y_vals) or as a History."""
+    return (curve.epochs, curve.losses) if hasattr(curve, "losses") else curve
+
+
+def _draw_curves(ax, curves, yscale):
+    """Draw label -> curve on `ax`, each in its own style; log axes leave out
+    what they cannot show, linear axes what is not finite."""
+    for index, (label, curve) in enumerate(curves.items()):
+        x_vals, y_vals = (np.asarray(v, float) for v in _curve_points(curve))
+        keep = np.isfinite(y_vals) & ((y_vals > 0) if yscale == "log" else True)
+        ax.plot(x_vals[keep], y_vals[keep], label=label,
+                **curve_style(index, len(curves), int(keep.sum())))
+    ax.set_yscale(yscale)
+    if yscale == "log":
+        readable_log_ticks(ax)
+
+
 def loss_curves(curves, x_label="epoch", y_label="loss",
-                figsize=DEFAULT_FIGSIZE, title=None):
-    """Several loss curves on one log-scale plot.
+                figsize=DEFAULT_FIGSIZE, title=None, yscale="log"):
+    """Several loss curves on one plot, each with its own line style and marker.
 
     curves: label -> (x_vals, y_vals), or label -> an object with `epochs`
-    and `losses` (a History). Non-finite points are left out, as in semilogy.
-    Returns the figure.
+    and `losses` (a History). yscale: 'log' (as the 2018 chapter's semilogy)
+    or 'linear' (as d2l 1.0's train_ch7). Returns the figure.
     """
+    if yscale not in ("log", "linear"):
+        raise ValueError(f"yscale must be 'log' or 'linear', got {yscale!r}")
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
-    for label, curve in curves.items():
-        x_vals, y_vals = ((curve.epochs, curve.losses)
-                          if hasattr(curve, "losses") else curve)
-        ax.semilogy(*finite_points(x_vals, y_vals), label=label)
+    _draw_curves(ax, curves, yscale)
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     if title:
         ax.set_title(title, fontsize="medium")
     ax.legend(fontsize="small")
+    return show(fig)
+
+
+def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
+                      figsize=(3.5, 4.0)):
+    """A section's two airfoil runs: their losses against epoch on linear
+    axes (as train_ch7 plots them) and, below, Gluon's loss minus scratch's,
+    which shows how far apart two curves are that look like one line.
+
+    scratch, gluon: Histories logged at the same points. Returns the figure.
+    """
+    if len(scratch.losses) != len(gluon.losses):
+        raise ValueError(f"scratch and gluon must be logged at the same "
+                         f"points, got {len(scratch.losses)} and "
+                         f"{len(gluon.losses)} losses")
+    set_figsize(figsize)
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=figsize, sharex=True,
+        gridspec_kw={"height_ratios": (2, 1)})
+    _draw_curves(top, dict(zip(labels, (scratch, gluon))), "linear")
+    top.set_ylabel("loss")
+    top.legend(fontsize="small")
+    if title:
+        top.set_title(title, fontsize="medium")
+    difference = np.subtract(gluon.losses, scratch.losses)
+    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1,
+                label=f"{labels[1]} − {labels[0]}")
+    bottom.axhline(0, color="0.6", linewidth=0.5)
+    bottom.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2))
+    bottom.set_ylabel("difference")
+    bottom.legend(fontsize="small", loc="best")
+    bottom.set_xlabel("epoch")
+    fig.tight_layout()
     return show(fig)
 
 

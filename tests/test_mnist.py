@@ -15,8 +15,6 @@ import gluon_opt
 from gluon_opt import mnist
 from gluon_opt.experiments.registry import EXPERIMENTS, Result
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-NOTEBOOK = ROOT / "notebooks" / "mnist-momentum.ipynb"
 
 
 def write_idx(path, array, type_code=None, compress=False, extra=b"",
@@ -283,26 +281,6 @@ def test_mnist_momentum_experiment_is_registered_and_runs_quick():
     assert rows["momentum final loss"].ours < rows["sgd final loss"].ours
     assert 0 < rows["momentum seconds per epoch"].ours < 60
     assert "8,000" in rows["data"].ours
-
-
-# ------------------------------------------------------------- the notebook
-
-@pytest.mark.slow
-def test_notebook_runs_and_its_assertions_hold():
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    for cell in notebook.cells:  # committed clean
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None
-    # Run in memory from the notebooks folder; the committed file is untouched.
-    nbclient.NotebookClient(
-        notebook, kernel_name="python3", timeout=120,
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
-    outputs = "".join(output.get("text", "") for cell in notebook.cells
-                      if cell.cell_type == "code" for output in cell.outputs)
-    assert "def sgd_momentum" in outputs  # the source, shown not copied
-    assert "momentum 0.9: final loss" in outputs
 
 
 def test_a_diverging_study_run_warns_from_the_callers_line(mnist_data):

@@ -125,7 +125,12 @@ def final_loss_row(run, histories, compare=True):
 
 
 def run_section(name, quick=False):
-    """Every run of section `name`: its figure (seed 0's curves) and rows."""
+    """Every run of section `name`: its figure (seed 0's curves) and rows.
+
+    The figure is the notebooks' own: a section with one scratch and one
+    Gluon run draws both on linear axes over their difference
+    (plotting.scratch_and_gluon); one with more runs draws them all on
+    linear axes, as train_ch7 plots them (plotting.loss_curves)."""
     title, runs = SECTIONS[name]
     seeds, epochs = ((0,), 1) if quick else (SEEDS, None)
     rows, curves = [], {}
@@ -133,7 +138,11 @@ def run_section(name, quick=False):
         histories = seeded_runs(run, seeds, epochs)
         rows.append(final_loss_row(run, histories, compare=not quick))
         curves[run.label] = histories[0]
-    figure = plotting.loss_curves(curves, title=title)
+    if len(runs) == 2 and runs[0].update is not None and runs[1].update is None:
+        figure = plotting.scratch_and_gluon(*curves.values(), title=title,
+                                            labels=tuple(curves))
+    else:
+        figure = plotting.loss_curves(curves, title=title, yscale="linear")
     return Result(figures={name: figure}, rows=rows)
 
 

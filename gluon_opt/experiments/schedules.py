@@ -126,11 +126,13 @@ def fit_softmax_demo(lr_scheduler, initializer, num_epochs=25,
 def mxnet_and_scratch_runs(num_epochs=25):
     """The Module run with MXNet's FactorScheduler and Uniform(1.0), and the
     same run with gluon_opt's factor schedule and uniform initializer."""
+    # base_lr is the optimizer's learning rate (0.1): with the schedulers'
+    # default 0.01 MXNet prints that learning_rate overwrote it.
     mxnet_run = fit_softmax_demo(
-        mx.lr_scheduler.FactorScheduler(step=100, factor=0.9),
+        mx.lr_scheduler.FactorScheduler(step=100, factor=0.9, base_lr=0.1),
         mx.initializer.Uniform(scale=1.0), num_epochs)
     scratch_run = fit_softmax_demo(
-        schedules.create("factor", step=100, factor=0.9),
+        schedules.create("factor", step=100, factor=0.9, base_lr=0.1),
         initializers.create("uniform", scale=1.0), num_epochs)
     return mxnet_run, scratch_run
 

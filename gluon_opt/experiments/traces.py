@@ -17,6 +17,12 @@ def printed(fn, *args):
     return buffer.getvalue().strip(), result
 
 
+def titled(figure, title):
+    """`figure` with `title` over its (only) axes: a PNG names its run."""
+    figure.axes[0].set_title(title, fontsize="medium")
+    return figure
+
+
 # label -> (stepper, the line the book printed; None where it printed none)
 TRACES_2D = {
     "gd η=0.4": (traces.gd_2d, "epoch 20, x1 -0.943467, x2 -0.000073"),
@@ -44,7 +50,8 @@ def gd_1d(quick):
     figures, rows = {}, []
     for eta, book in books.items():
         line, results = printed(gdsec.gd, eta)
-        figures[f"gd-1d-eta{eta:g}"] = gdsec.show_trace(results)
+        figures[f"gd-1d-eta{eta:g}"] = titled(
+            gdsec.show_trace(results), f"gradient descent on x², η = {eta:g}")
         rows.append(Row(f"η={eta:g}: printed", line, book))
     return Result(figures=figures, rows=rows)
 
@@ -52,10 +59,12 @@ def gd_1d(quick):
 @experiment("gd-2d", "Gradient descent and SGD on x1² + 2·x2² (η = 0.1)")
 def gd_2d(quick):
     line, results = printed(traces.train_2d, gdsec.gd_2d)
-    figures = {"gd-2d": traces.show_trace_2d(gdsec.f_2d, results)}
+    figures = {"gd-2d": titled(traces.show_trace_2d(gdsec.f_2d, results),
+                               "gradient descent, η = 0.1")}
     rows = [Row("gd: printed", line, "epoch 20, x1 -0.057646, x2 -0.000073")]
     line, results = printed(traces.train_2d, gdsec.sgd_2d)
-    figures["sgd-2d"] = traces.show_trace_2d(gdsec.f_2d, results)
+    figures["sgd-2d"] = titled(traces.show_trace_2d(gdsec.f_2d, results),
+                               "SGD (noisy gradient), η = 0.1")
     rows.append(Row("sgd (noisy, seeded): printed", line))
     return Result(figures=figures, rows=rows)
 
@@ -68,6 +77,7 @@ def traces_2d(quick):
         line, results = printed(traces.train_2d, step)
         stem = "trace-" + (label.replace("η=", "eta").replace("γ=", "gamma")
                            .replace("ρ=", "rho").replace(" ", "-"))
-        figures[stem] = traces.show_trace_2d(traces.f_2d, results)
+        figures[stem] = titled(traces.show_trace_2d(traces.f_2d, results),
+                               label)
         rows.append(Row(f"{label}: printed", line, book))
     return Result(figures=figures, rows=rows)
