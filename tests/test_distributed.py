@@ -189,3 +189,12 @@ def test_bad_arguments_are_refused_by_name(bad, error, words):
     arguments.update(bad)
     with pytest.raises(error, match=words):
         launch(**arguments)
+
+
+def test_the_command_exits_non_zero_when_a_worker_fails():
+    from gluon_opt.cli import main
+    assert main(["launch", "-n", "2", "-s", "1", "--timeout", "60", "--",
+                 sys.executable, "-c", "import sys; sys.exit(3)"]) == 1
+    assert main(["launch", "-n", "2", "--timeout", "1", "--", sys.executable,
+                 "-c", "import time; time.sleep(300)"]) == 124
+    assert main(["launch", "-n", "2"]) == 2  # no command

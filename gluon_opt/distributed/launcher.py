@@ -31,14 +31,17 @@ SHUTDOWN_SECONDS = 5.0
 # How long a process may take to end after SIGTERM before it gets SIGKILL.
 TERMINATE_SECONDS = 3.0
 _POLL_SECONDS = 0.05
+# The exit status of `gluon-opt launch` for a job stopped at its timeout (as timeout(1)).
+TIMEOUT_STATUS = 124
 
 
 class JobFailed(RuntimeError):
     """A distributed job that did not finish: `job` says what happened."""
 
-    def __init__(self, message, job):
+    def __init__(self, message, job, timed_out=False):
         super().__init__(message)
         self.job = job
+        self.timed_out = timed_out
 
 
 @dataclasses.dataclass
@@ -227,8 +230,11 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
               output={n.label: n.lines for n in nodes}, failure=failure,
               seconds=time.monotonic() - start)
     if failure and check:
-        raise JobFailed(failure, job)
+        raise JobFailed(failure, job, timed_out=failure.startswith(_TIMED_OUT))
     return job
+
+
+_TIMED_OUT = "the job ran past its timeout"
 
 
 def _supervise(nodes, start, timeout):
@@ -256,6 +262,29 @@ def _supervise(nodes, start, timeout):
                 return None  # the work is done; stop() ends the idle servers
         if timeout is not None and time.monotonic() - start > timeout:
             running = [n.label for n in nodes if n.process.poll() is None]
-            return (f"the job ran past its timeout of {timeout:g} s; stopped "
+            return (f"{_TIMED_OUT} of {timeout:g} s; stopped "
                     f"{', '.join(running)}")
         time.sleep(_POLL_SECONDS)
+
+
+def main(args):
+    """`gluon-opt launch`: exit 0 when the job succeeds, else non-zero."""
+    command = args.job_command[1:] if args.job_command[:1] == ["--"] \
+        else args.job_command
+    if not command:
+        print("gluon-opt launch: give the command after --, e.g. "
+              "gluon-opt launch -n 2 -- python train.py", file=sys.stderr)
+        return 2
+    try:
+        launch(command, args.num_workers, args.num_servers, args.timeout)
+    except (TypeError, ValueError) as error:
+        print(f"gluon-opt launch: {error}", file=sys.stderr)
+        return 2
+    except JobFailed as failed:
+        print(f"gluon-opt launch: the job failed: {failed}", file=sys.stderr)
+        return TIMEOUT_STATUS if failed.timed_out else 1
+    except KeyboardInterrupt:
+        print("gluon-opt launch: interrupted; every process was stopped",
+              file=sys.stderr)
+        return 130
+    return 0
