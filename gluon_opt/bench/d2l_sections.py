@@ -244,6 +244,17 @@ lr = polynomial_lr
 d2l.show_trace_2d(f, d2l.train_2d(sgd, steps=50, f_grad=f_grad))""",
 ]
 
+# The cell that times MXNet's indexing, 65,536 times (no d2l helper in it):
+# about half of the chapter's time.
+ELEMENTWISE_PRODUCT = """\
+# A = BC one element at a time
+timer.start()
+for i in range(256):
+    for j in range(256):
+        A[i, j] = np.dot(B[i, :], C[:, j])
+A.wait_to_read()
+timer.stop()"""
+
 MINIBATCH_SGD = [
     _TRAINING_HEADER,
     """\
@@ -251,14 +262,7 @@ timer = d2l.Timer()
 A = np.zeros((256, 256))
 B = np.random.normal(0, 1, (256, 256))
 C = np.random.normal(0, 1, (256, 256))""",
-    """\
-# A = BC one element at a time
-timer.start()
-for i in range(256):
-    for j in range(256):
-        A[i, j] = np.dot(B[i, :], C[:, j])
-A.wait_to_read()
-timer.stop()""",
+    ELEMENTWISE_PRODUCT,
     """\
 # one column at a time
 timer.start()
@@ -605,13 +609,15 @@ def notebook(name, import_d2l):
         nbformat.v4.new_code_cell(source) for source in cells(name, import_d2l)])
 
 
-def script(names, import_d2l, between=""):
+def script(names, import_d2l, between="", replace=None):
     """The sections `names` as one Python script (IPython magics dropped),
     each section starting with a line `# section NAME` and followed by the
-    code in `between`."""
+    code in `between`; `replace` maps a cell to the code run instead."""
     parts = []
+    replace = replace or {}
     for name in names:
-        code = "\n".join(cells(name, import_d2l))
+        code = "\n".join(replace.get(cell, cell)
+                         for cell in cells(name, import_d2l))
         code = "\n".join(line for line in code.splitlines()
                          if not line.startswith("%"))
         parts.append(f"print('# section {name}', flush=True)\n{code}\n{between}")
