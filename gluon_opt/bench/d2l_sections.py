@@ -255,6 +255,19 @@ for i in range(256):
 A.wait_to_read()
 timer.stop()"""
 
+# Where minibatch-sgd starts to use the airfoil data and train.
+MINIBATCH_SGD_TRAINING = """\
+d2l.DATA_HUB['airfoil'] = (d2l.DATA_URL + 'airfoil_self_noise.dat',
+                           '76e5be1548fd8222e5074cf0faae75edff8cf93f')
+
+def get_data_ch11(batch_size=10, n=1500):
+    data = np.genfromtxt(d2l.download('airfoil'),
+                         dtype=np.float32, delimiter='\\t')
+    data = (data - data.mean(axis=0)) / data.std(axis=0)
+    data_iter = d2l.load_array(
+        (data[:n, :-1], data[:n, -1]), batch_size, is_train=True)
+    return data_iter, data.shape[1]-1"""
+
 MINIBATCH_SGD = [
     _TRAINING_HEADER,
     """\
@@ -286,17 +299,7 @@ for j in range(0, 256, 64):
     A[:, j:j+64] = np.dot(B, C[:, j:j+64])
 timer.stop()
 print(f'performance in Gigaflops: block {0.03 / timer.times[3]:.3f}')""",
-    """\
-d2l.DATA_HUB['airfoil'] = (d2l.DATA_URL + 'airfoil_self_noise.dat',
-                           '76e5be1548fd8222e5074cf0faae75edff8cf93f')
-
-def get_data_ch11(batch_size=10, n=1500):
-    data = np.genfromtxt(d2l.download('airfoil'),
-                         dtype=np.float32, delimiter='\\t')
-    data = (data - data.mean(axis=0)) / data.std(axis=0)
-    data_iter = d2l.load_array(
-        (data[:n, :-1], data[:n, -1]), batch_size, is_train=True)
-    return data_iter, data.shape[1]-1""",
+    MINIBATCH_SGD_TRAINING,
     """\
 def sgd(params, states, hyperparams):
     for p in params:
@@ -603,10 +606,14 @@ def cells(name, import_d2l):
             for cell in SECTIONS[name]]
 
 
-def notebook(name, import_d2l):
-    """Section `name` as an nbformat notebook (code cells only)."""
+def notebook(name, import_d2l, until=None):
+    """Section `name` as an nbformat notebook (code cells only); with
+    `until`, only the cells before that one."""
+    sources = cells(name, import_d2l)
+    if until is not None:
+        sources = sources[:SECTIONS[name].index(until)]
     return nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(source) for source in cells(name, import_d2l)])
+        nbformat.v4.new_code_cell(source) for source in sources])
 
 
 def script(names, import_d2l, between="", replace=None):
