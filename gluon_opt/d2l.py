@@ -23,7 +23,7 @@ import time
 import matplotlib
 import numpy as onp
 from matplotlib import pyplot as plt
-from mxnet import autograd, gluon, init, np, npx
+from mxnet import gluon, init, np, npx
 from mxnet import optimizer as mx_optimizer
 from mxnet.gluon import nn
 
@@ -80,10 +80,11 @@ def set_axes(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend):
     axes.grid()
 
 
-def plot(X, Y=None, xlabel=None, ylabel=None, legend=[], xlim=None,  # noqa: B006 (the book's default)
+def plot(X, Y=None, xlabel=None, ylabel=None, legend=[], xlim=None,  # noqa: B006
          ylim=None, xscale='linear', yscale='linear',
          fmts=('-', 'm--', 'g-.', 'r:'), figsize=(3.5, 2.5), axes=None):
-    """Plot data points: one curve per series of Y (or of X alone)."""
+    """Plot data points: one curve per series of Y (or of X alone).
+    (legend=[] is the book's default; it is never changed.)"""
 
     def has_one_axis(X):  # a 1-d array, or a list of numbers
         return (hasattr(X, "ndim") and X.ndim == 1 or isinstance(X, list)
@@ -312,7 +313,8 @@ def load_array(data_arrays, batch_size, is_train=True):
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     if not isinstance(data_arrays, (tuple, list)) or not data_arrays:
         raise TypeError(f"data_arrays must be a tuple of arrays such as "
-                        f"(features, labels), got {type(data_arrays).__name__}")
+                        f"(features, labels), got "
+                        f"{type(data_arrays).__name__}")
     arrays = [_as_np_array("data_arrays", a) for a in data_arrays]
     lengths = [a.shape[0] if a.ndim else 0 for a in arrays]
     if len(set(lengths)) != 1 or lengths[0] == 0:
@@ -574,7 +576,8 @@ def evaluate_accuracy_gpu(net, data_iter, device=None):
         if len(y_hat.shape) > 1 and y_hat.shape[1] > 1:
             y_hat = y_hat.argmax(axis=1)
         # Summed on the device: one host copy at the end, not one per batch.
-        correct = correct + (y_hat.astype(y.dtype) == y).astype('float32').sum()
+        hits = (y_hat.astype(y.dtype) == y).astype('float32')
+        correct = correct + hits.sum()
         count += y.size
     return float(correct) / count
 

@@ -45,7 +45,7 @@ def run_script(code, tmp_path, timeout=600):
 
 @pytest.fixture(scope="module")
 def chapter(tmp_path_factory):
-    """What the ten sections printed (by section) and the figures they saved."""
+    """What the ten sections printed (by section), and the figures saved."""
     tmp_path = tmp_path_factory.mktemp("chapter")
     figures = tmp_path / "figures"
     figures.mkdir()
