@@ -21,7 +21,6 @@ import itertools
 import mxnet as mx
 import numpy as np
 import pytest
-from mxnet import nd
 from mxnet.test_utils import compare_optimizer, rand_ndarray
 
 import test_optimizers_equality as equality
