@@ -218,7 +218,13 @@ def loss_curves(curves, x_label="epoch", y_label="loss",
     ax.set_ylabel(y_label)
     if title:
         ax.set_title(title, fontsize="medium")
-    ax.legend(fontsize="small")
+    if len(curves) > 2:
+        # Beside the axes: inside, a legend of several long labels covers
+        # the curves (saved figures and inline ones are cropped to fit it).
+        ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1),
+                  borderaxespad=0)
+    else:
+        ax.legend(fontsize="small")
     return show(fig)
 
 
