@@ -10,6 +10,7 @@ edition's scratch loop is transcribed once (our transcription, the book's
 calls) and run end to end.
 """
 import re
+import warnings
 
 import matplotlib
 import numpy as np
@@ -151,7 +152,25 @@ def test_errors_name_the_argument_as_the_caller_spelled_it():
 
 # ----------------------------------------- each edition's scratch loop, run
 
-def test_april_2018_scratch_momentum_runs_unchanged(capsys):
+def quiet(capfd, caught):
+    """What the book's code printed, after checking it printed no MXNet C++
+    log line and raised no warning of ours."""
+    out, err = capfd.readouterr()
+    assert not re.search(r"^\[\d\d:\d\d:\d\d\] ", out + err, re.MULTILINE), err
+    ours = [w for w in caught if "gluon_opt" in w.filename
+            or "overwritten" in str(w.message)]
+    assert not ours, [str(w.message) for w in ours]
+    return out
+
+
+@pytest.fixture
+def caught():
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        yield records
+
+
+def test_april_2018_scratch_momentum_runs_unchanged(capfd, caught):
     """The April 2018 momentum-scratch section: utils.data_iter with
     num_examples, linreg and squared_loss from utils, the loss logged as
     .asnumpy() per point and that list handed to utils.semilogy."""
@@ -205,9 +224,10 @@ def test_april_2018_scratch_momentum_runs_unchanged(capsys):
     drawn = plt.gcf().axes[0].lines[0].get_ydata()
     np.testing.assert_allclose(drawn, [v.item() for v in y_vals], rtol=1e-6)
     assert drawn[-1] < 1e-4  # the noise floor: 0.01² / 2
+    assert "w: \n[[" in quiet(capfd, caught)
 
 
-def test_mid_2018_gluonbook_scratch_and_gluon_run_unchanged(capsys):
+def test_mid_2018_gluonbook_scratch_and_gluon_run_unchanged(capfd, caught):
     """The mid-2018 revision with `import gluon_opt as gb`: gb.data_iter,
     gb.linreg, gb.squared_loss, gb.semilogy, gb.set_figsize, gb.plt, and the
     Gluon section's gb.optimize by keyword with features= and labels=."""
@@ -259,12 +279,12 @@ def test_mid_2018_gluonbook_scratch_and_gluon_run_unchanged(capsys):
                 log_interval=10, features=features, labels=labels, net=gb_net)
     gb.set_figsize((3.5, 2.5))
     gb.plt.plot(range(len(ls)), [v.item() for v in ls])
-    out = capsys.readouterr().out
+    out = quiet(capfd, caught)
     assert out.count("w: \n[[") == 2 and out.count("\nb: \n[") == 2
     assert ls[-1].item() < 1e-4
 
 
-def test_d2l_zh_1_0_minibatch_sgd_section_runs_unchanged(capsys):
+def test_d2l_zh_1_0_minibatch_sgd_section_runs_unchanged(capfd, caught):
     """d2l-zh 1.0 with `import gluon_opt as d2l`: get_data_ch7, a scratch sgd
     through train_ch7, train_gluon_ch7, and the 2-D trace helpers."""
     def sgd(params, states, hyperparams):
@@ -294,7 +314,7 @@ def test_d2l_zh_1_0_minibatch_sgd_section_runs_unchanged(capsys):
     d2l.show_trace_2d(f_2d, d2l.train_2d(momentum_2d))
     d2l.set_figsize()
     d2l.plt.plot([0, 1], [0, 1])
-    out = capsys.readouterr().out
+    out = quiet(capfd, caught)
     losses = [float(v) for v in re.findall(
         r"^loss: (\d+\.\d{6}), \d+\.\d{6} sec per epoch$", out, re.MULTILINE)]
     assert len(losses) == 2 and all(abs(v - 0.245) < 0.01 for v in losses)
