@@ -1,5 +1,12 @@
 """gluon-opt: the companion package for the optimization chapter of the Gluon book."""
+import re
+
 from setuptools import find_packages, setup
+
+# One version, in the package (read as text: importing it would need MXNet).
+VERSION = re.search(r'^__version__ = "([^"]+)"',
+                    open("gluon_opt/__init__.py", encoding="utf-8").read(),
+                    re.MULTILINE).group(1)
 
 # MXNet 1.9.1 is the last MXNet release. It runs on Python 3.11 only with
 # numpy < 1.24; matplotlib or jupyter left unpinned pull numpy 2 and
@@ -30,13 +37,18 @@ TEST_REQUIRES = [
 
 setup(
     name="gluon-opt",
-    version="0.1.0",
+    version=VERSION,
     description="Optimization algorithms for MXNet Gluon: the book's chapter, "
                 "from scratch, proven equal to MXNet's own.",
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     packages=find_packages(include=["gluon_opt", "gluon_opt.*"]),
-    python_requires=">=3.8,<3.12",
+    # The small data sets ship inside the package (verified by sha1 on load):
+    # the airfoil table and the real MNIST test split.
+    package_data={"gluon_opt": ["datasets/*.dat", "datasets/mnist/*.gz"]},
+    # MXNet 1.9.1 with numpy < 1.24 is tested on Python 3.11 only; pip refuses
+    # to install on another Python rather than fail later at import.
+    python_requires=">=3.11,<3.12",
     install_requires=INSTALL_REQUIRES,
     extras_require={"test": TEST_REQUIRES, "notebooks": NOTEBOOK_REQUIRES},
     entry_points={"console_scripts": ["gluon-opt = gluon_opt.cli:main"]},

@@ -4,14 +4,16 @@
 chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
-import os
+import os as _os
 
-# MXNet logs "Subgraph backend MKLDNN is activated" whenever a symbolic
-# Module binds; the chapter's readers need not see it. Read at bind time.
-os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
+# MXNet's C++ side logs "Subgraph backend MKLDNN is activated" whenever a
+# symbolic Module binds (and when it optimizes a hybridized graph); readers
+# see it as noise. Quiet by default: read at bind time, and a reader may
+# override it.
+_os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
 
 from . import (data, gradient_descent, initializers, linear_regression, mnist,
-               optimizers, plotting, schedules, traces, training)
+               optimizers, plotting, schedules, traces, training, utils)
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
 from .mnist import load_mnist, mnist_momentum_study, read_idx
@@ -21,4 +23,4 @@ from .traces import show_trace_2d, train_2d
 from .training import (History, optimize, train_ch7, train_gluon_ch7,
                        train_linreg_scratch)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

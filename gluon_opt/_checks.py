@@ -51,28 +51,79 @@ def check_ndarray(name, value):
 
 
 def check_features_labels(features, labels, features_name="features",
-                          labels_name="labels"):
-    """Two NDArrays with the same number of rows and only finite values."""
+                          labels_name="labels", one_output=False):
+    """Two NDArrays with the same number of rows and only finite values;
+    returns them as float32.
+
+    features must have a row per example (at least 2-D). With one_output
+    (the chapter's linear model) labels must be (n,) or (n, 1). Other real
+    dtypes become float32, which the models' parameters are: integer labels
+    (class numbers, counts) as floats, float64 and float16 rounded.
+    """
     check_ndarray(features_name, features)
     check_ndarray(labels_name, labels)
+    if features.ndim < 2:
+        raise ValueError(
+            f"{features_name} must have one row per example (2-D, examples x "
+            f"features), got shape {features.shape}; for a single feature "
+            f"pass {features_name}.reshape((-1, 1))")
     if features.shape[0] != labels.shape[0]:
         raise ValueError(
             f"{features_name} and {labels_name} must have the same length, "
             f"got {features.shape[0]} rows in {features_name} and "
             f"{labels.shape[0]} in {labels_name}")
+    if one_output and not (labels.ndim == 1 or labels.shape[1:] == (1,)):
+        n = labels.shape[0]
+        raise ValueError(
+            f"{labels_name} must have shape ({n},) or ({n}, 1), one target per "
+            f"example for the model's one output, got {labels.shape}")
+    converted = []
     for name, array in ((features_name, features), (labels_name, labels)):
+        if array.dtype != np.float32:
+            if not (np.issubdtype(array.dtype, np.floating)
+                    or np.issubdtype(array.dtype, np.integer)):
+                raise TypeError(f"{name} must hold numbers, got dtype "
+                                f"{np.dtype(array.dtype).name}")
+            array = array.astype(np.float32)
         if not np.isfinite(array.asnumpy()).all():
             raise ValueError(f"{name} contains NaN or infinite values; clean "
                              f"or drop those rows before training")
+        converted.append(array)
+    return tuple(converted)
 
 
-def check_trainer(name, trainer):
-    """A gluon.Trainer."""
+def check_net_output(net, features, labels, features_name="features",
+                     labels_name="labels"):
+    """The net's output for one row has as many values as one label, which
+    L2 loss compares it with (else MXNet fails with 'Cannot reshape')."""
+    output = net(features[:1])
+    if output.size != labels[:1].size:
+        raise ValueError(
+            f"{labels_name} has shape {labels.shape}: {labels[:1].size} "
+            f"value(s) per example, but the net maps a row of "
+            f"{features_name} to {output.size} output(s)")
+
+
+def check_trainer(name, trainer, decay_epoch=None):
+    """A gluon.Trainer whose learning rate is a number (a string or a bool
+    in the hyperparameters would fail at the first step, or train at 1.0),
+    and, when decay_epoch is set, without an lr_scheduler."""
     if not isinstance(trainer, gluon.Trainer):
         raise TypeError(
             f"{name} must be a gluon.Trainer, got {type(trainer).__name__}; "
             f"make one with gluon.Trainer(net.collect_params(), 'sgd', "
             f"{{'learning_rate': 0.1}})")
+    optimizer = trainer._optimizer  # Trainer.optimizer raises before init
+    scheduler = getattr(optimizer, "lr_scheduler", None)
+    if scheduler is None:
+        check_number(f"{name}'s learning_rate", optimizer.lr, minimum=0)
+    elif decay_epoch:
+        raise ValueError(
+            f"decay_epoch={decay_epoch} cannot be used with a {name} that has "
+            f"an lr_scheduler ({type(scheduler).__name__}): the scheduler "
+            f"sets the learning rate at every update, so the tenfold decay "
+            f"would be overwritten (MXNet refuses set_learning_rate then). "
+            f"Pass decay_epoch=None, or drop the lr_scheduler.")
     return trainer
 
 
@@ -92,6 +143,16 @@ def check_initialized(name, net):
     return net
 
 
+def _name_hyperparam(message, hyperparams):
+    """An optimizer's argument error, named as the caller's dict entry:
+    "beta1 must be ..." becomes "trainer_hyperparams['beta1'] must be ...";
+    None when the message is about no entry of the dict."""
+    for key in hyperparams:
+        if message.startswith(f"{key} "):
+            return f"trainer_hyperparams[{key!r}]{message[len(key):]}"
+    return None
+
+
 def make_trainer(net, optimizer, hyperparams):
     """gluon.Trainer(net's params, optimizer, hyperparams), with an error that
     names the argument when the optimizer name or a hyperparameter is wrong."""
@@ -107,13 +168,21 @@ def make_trainer(net, optimizer, hyperparams):
     if hyperparams is not None and not isinstance(hyperparams, dict):
         raise TypeError(f"trainer_hyperparams must be a dict such as "
                         f"{{'learning_rate': 0.1}}, got {type(hyperparams).__name__}")
-    for key in ("learning_rate", "lr"):
-        if hyperparams and key in hyperparams:
-            check_number(f"trainer_hyperparams[{key!r}]", hyperparams[key],
-                         minimum=0)
-    if hyperparams and "momentum" in hyperparams:
-        check_number("trainer_hyperparams['momentum']", hyperparams["momentum"],
-                     minimum=0, maximum=1)
+    if isinstance(optimizer, str) and hyperparams:
+        # The same checks our optimizers make (beta1 in [0, 1), wd >= 0,
+        # rescale_grad > 0, ...): built once and discarded, so an error names
+        # the hyperparameter before MXNet trains on it.
+        from . import optimizers
+        if optimizer.lower() in optimizers.names():
+            try:
+                optimizers.create(optimizer, **hyperparams)
+            except (TypeError, ValueError) as error:
+                named = _name_hyperparam(str(error), hyperparams)
+                if named is None:  # an unknown key: the dict does not fit
+                    raise ValueError(
+                        f"trainer_hyperparams {hyperparams!r} do not fit "
+                        f"optimizer {optimizer!r}: {error}") from None
+                raise type(error)(named) from None
     try:
         return gluon.Trainer(net.collect_params(), optimizer, hyperparams)
     except (TypeError, ValueError, AssertionError) as error:

@@ -4,25 +4,179 @@ The chapter trains on two data sets: y = X·w + b + noise (synthetic, so the
 learned parameters can be compared to the truth) and the NASA airfoil
 self-noise measurements (real, small, and hard enough to tell optimizers apart).
 """
+import dataclasses
 import hashlib
 import os
+import shutil
 import tempfile
+import urllib.request
 
 import numpy as np
 from mxnet import base, nd
-from mxnet.gluon import utils as gutils
 
-from . import _checks
+from . import _checks, io
+
+# The package ships the small data files (the airfoil table and the MNIST test
+# split) here, so that a fresh clone runs everything offline.
+SHIPPED_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           "datasets")
+DOWNLOAD_TIMEOUT = 30  # seconds without data before a mirror is given up
+
+
+@dataclasses.dataclass(frozen=True)
+class DataFile:
+    """A data file the package reads.
+
+    name: its path inside a data folder ('mnist/t10k-images-idx3-ubyte.gz').
+    sha1: the sha1 of the copy the package ships (or of the usual download).
+    shipped: whether the package holds a copy (in SHIPPED_DIR).
+    mirrors: where to download it, each (url, hash name, digest); mirrors
+        recompress files, so each has its own digest, and a local copy from
+        any of them is accepted.
+    """
+    name: str
+    sha1: str
+    shipped: bool = False
+    mirrors: tuple = ()
+
+    def digests(self):
+        """(hash name, hex digest) pairs a good copy may have."""
+        return {("sha1", self.sha1)} | {(algo, digest)
+                                        for _, algo, digest in self.mirrors}
+
 
 AIRFOIL_URL = "http://d2l-data.s3-accelerate.amazonaws.com/airfoil_self_noise.dat"
 AIRFOIL_FILE = "airfoil_self_noise.dat"
 AIRFOIL_SHA1 = "76e5be1548fd8222e5074cf0faae75edff8cf93f"
+AIRFOIL = DataFile(AIRFOIL_FILE, AIRFOIL_SHA1, shipped=True,
+                   mirrors=((AIRFOIL_URL, "sha1", AIRFOIL_SHA1),))
+
+
+def default_data_dir():
+    """Where downloads go without GLUON_OPT_DATA: MXNet's data folder."""
+    return os.path.join(base.data_dir(), "datasets")
 
 
 def data_dir():
-    """Where data files live: $GLUON_OPT_DATA, else MXNet's data folder."""
-    return os.environ.get("GLUON_OPT_DATA") or os.path.join(
-        base.data_dir(), "datasets")
+    """The data folder: $GLUON_OPT_DATA (checked, absolute), else MXNet's.
+
+    A GLUON_OPT_DATA that does not exist or is a file raises ValueError with
+    its absolute path; a relative one is read from the current directory,
+    which the message names (from notebooks/, '../shared/data' is not the
+    folder it is from the project root).
+    """
+    override = os.environ.get("GLUON_OPT_DATA")
+    if not override:
+        return default_data_dir()
+    folder = os.path.abspath(override)
+    where = (f"GLUON_OPT_DATA={override!r}" if os.path.isabs(override) else
+             f"GLUON_OPT_DATA={override!r} (relative, so read from the "
+             f"current directory {os.getcwd()})")
+    if not os.path.exists(folder):
+        raise ValueError(f"{where} names {folder}, which does not exist. "
+                         f"Point GLUON_OPT_DATA at an existing folder (an "
+                         f"absolute path), or unset it to use the data the "
+                         f"package ships.")
+    if not os.path.isdir(folder):
+        raise ValueError(f"{where} names {folder}, which is a file, not a "
+                         f"folder. Point GLUON_OPT_DATA at the folder that "
+                         f"holds the data files, or unset it.")
+    return folder
+
+
+def _digest(path, algo):
+    digest = hashlib.new(algo)
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sha1(path):
+    return _digest(path, "sha1")
+
+
+def _verified(path, datafile):
+    """`path`, after checking it is a good copy of `datafile`."""
+    if any(_digest(path, algo) == digest for algo, digest in
+           sorted(datafile.digests())):
+        return path
+    raise ValueError(
+        f"{path} has sha1 {_sha1(path)}, expected {datafile.sha1}: the file "
+        f"is damaged or not the right one. Delete it and run again (the "
+        f"package then uses its own copy or downloads a fresh one).")
+
+
+def locate(datafile, folder=None):
+    """The path of a verified copy of `datafile`, in this order:
+
+    1. the data folder (`folder`, else $GLUON_OPT_DATA), when it has the file;
+    2. the copy the package ships;
+    3. a download from each mirror in turn into the data folder (default:
+       MXNet's, ~/.mxnet/datasets). Nothing is created there unless a
+       download succeeds and its hash matches.
+    A local file with the wrong hash is refused (ValueError naming it).
+    """
+    if folder is None:
+        folder = data_dir()
+    local = os.path.join(folder, datafile.name)
+    if os.path.exists(local):
+        return _verified(local, datafile)
+    if datafile.shipped:
+        return _verified(os.path.join(SHIPPED_DIR, datafile.name), datafile)
+    return download(datafile, folder)
+
+
+def download(datafile, folder):
+    """Download `datafile` into `folder`, trying its mirrors in turn.
+
+    Each download goes to a temporary folder, is checked against the
+    mirror's digest, and only then moved into `folder` (created at that
+    point): an interrupted or wrong download leaves nothing behind.
+    """
+    failures = []
+    scratch = tempfile.mkdtemp(prefix="gluon-opt-download-")
+    try:
+        for url, algo, digest in datafile.mirrors:
+            partial = os.path.join(scratch, "download")
+            try:
+                with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT) \
+                        as response, open(partial, "wb") as stream:
+                    shutil.copyfileobj(response, stream, 1 << 20)
+            except Exception as error:  # any network failure: next mirror
+                failures.append(f"{url}: {type(error).__name__}: {error}")
+                continue
+            actual = _digest(partial, algo)
+            if actual != digest:
+                failures.append(f"{url}: {algo} {actual}, expected {digest}")
+                continue
+            return _install(partial, folder, datafile.name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    tried = "; ".join(failures) or "no mirror is known"
+    raise OSError(
+        f"{datafile.name} is not in {os.path.abspath(folder)} and could not "
+        f"be downloaded ({tried}). Download it by hand into that folder, or "
+        f"point GLUON_OPT_DATA at a folder that has it.")
+
+
+def _install(partial, folder, name):
+    """Move a verified download to folder/name (atomically within folder)."""
+    target = os.path.join(os.path.abspath(folder), name)
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle, staged = tempfile.mkstemp(prefix="." + os.path.basename(name),
+                                          suffix=".part",
+                                          dir=os.path.dirname(target))
+        os.close(handle)
+        shutil.move(partial, staged)
+        os.chmod(staged, io.file_mode())
+        os.replace(staged, target)
+    except OSError as error:
+        raise OSError(f"the download of {name} succeeded but cannot be "
+                      f"written to {os.path.dirname(target)} ({error}). "
+                      f"Point GLUON_OPT_DATA at a writable folder.") from None
+    return target
 
 
 def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
@@ -34,21 +188,41 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     """
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
     _checks.check_number("noise", noise, minimum=0)
+    _checks.check_number("true_b", true_b)
+    seed = _checks.check_optional_int("seed", seed, minimum=0)
+    try:
+        true_w = np.asarray(true_w, dtype=np.float64).reshape(-1)
+    except (TypeError, ValueError):
+        raise TypeError(f"true_w must be a list of numbers such as (2, -3.4), "
+                        f"got {true_w!r}") from None
+    if true_w.size == 0:
+        raise ValueError("true_w must hold at least one weight, got none")
+    if not np.isfinite(true_w).all():
+        raise ValueError(f"true_w must be finite, got {true_w.tolist()}")
+    true_w = true_w.astype(np.float32)
     rng = np.random if seed is None else np.random.RandomState(seed)
-    true_w = np.asarray(true_w, dtype=np.float32).reshape(-1)
     features = rng.normal(size=(num_examples, true_w.size)).astype(np.float32)
     labels = features @ true_w + np.float32(true_b)
     labels += noise * rng.normal(size=num_examples).astype(np.float32)
     return nd.array(features), nd.array(labels)
 
 
-def data_iter(batch_size, features, labels):
-    """Yield shuffled minibatches (X, y) that cover the data once.
+def data_iter(batch_size, features, labels, *rest):
+    """Shuffled minibatches (X, y) that cover the data once.
 
-    The rows are shuffled once (two `take`s) and each batch is a contiguous
-    slice of the shuffled copy: a view, no copy and no operator per batch.
-    The last batch is smaller when batch_size does not divide the data.
+    `data_iter(batch_size, features, labels)`, as d2l and gluonbook spell it;
+    the 2018 form `data_iter(batch_size, num_examples, features, labels)`
+    takes the first num_examples rows. The rows are shuffled once (two
+    `take`s) and each batch is a contiguous slice of the shuffled copy: a
+    view, no copy and no operator per batch. The last batch is smaller when
+    batch_size does not divide the data.
     """
+    if rest:
+        if len(rest) > 1:
+            raise TypeError(f"data_iter takes (batch_size, features, labels) "
+                            f"or (batch_size, num_examples, features, labels), "
+                            f"got {3 + len(rest)} arguments")
+        return data_iter_first(batch_size, features, labels, rest[0])
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     _checks.check_ndarray("features", features)
     _checks.check_ndarray("labels", labels)
@@ -57,11 +231,15 @@ def data_iter(batch_size, features, labels):
         raise ValueError(
             f"features and labels must have the same length, got "
             f"{num_examples} rows in features and {labels.shape[0]} in labels")
-    order = nd.array(np.random.permutation(num_examples), ctx=features.context)
+    return _batches(batch_size, features, labels)
+
+
+def _batches(batch_size, features, labels):
+    order = nd.array(np.random.permutation(features.shape[0]),
+                     ctx=features.context)
     features, labels = features.take(order), labels.take(order)
-    for start in range(0, num_examples, batch_size):
-        stop = min(start + batch_size, num_examples)
-        yield features[start:stop], labels[start:stop]
+    for start in range(0, features.shape[0], batch_size):
+        yield features[start:start + batch_size], labels[start:start + batch_size]
 
 
 def data_iter_first(batch_size, num_examples, features, labels):
@@ -76,46 +254,11 @@ def data_iter_first(batch_size, num_examples, features, labels):
                      labels[:num_examples])
 
 
-def _sha1(path):
-    digest = hashlib.sha1()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def fetch(file_name, url, sha1, folder=None):
-    """Path of a verified data file: found in `folder` or downloaded there.
-
-    A download goes to a temporary name in the same folder and is renamed only
-    once its hash matches, so an interrupted download leaves no half file.
-    A file whose sha1 differs is refused with a message that says how to fix it.
-    """
-    folder = folder or data_dir()
-    path = os.path.join(folder, file_name)
-    if not os.path.exists(path):
-        os.makedirs(folder, exist_ok=True)
-        handle, partial = tempfile.mkstemp(prefix=file_name + ".",
-                                           suffix=".part", dir=folder)
-        os.close(handle)
-        try:
-            gutils.download(url, path=partial, overwrite=True, sha1_hash=sha1)
-            os.replace(partial, path)
-        except Exception as error:
-            raise OSError(
-                f"{file_name} is not in {folder} and could not be downloaded "
-                f"from {url} ({error}). Download it by hand into that folder, "
-                f"or point GLUON_OPT_DATA at a folder that has it.") from None
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-    actual = _sha1(path)
-    if actual != sha1:
-        raise ValueError(
-            f"{path} has sha1 {actual}, expected {sha1}: the file is damaged "
-            f"or not the right one. Delete it and run again to download a "
-            f"fresh copy (from {url}).")
-    return path
+    """Path of a verified file `file_name` in `folder` (default: the data
+    folder), downloaded from `url` when it is missing (see `locate`)."""
+    return locate(DataFile(file_name, sha1, mirrors=((url, "sha1", sha1),)),
+                  folder)
 
 
 def read_airfoil(path, num_rows=1500):
@@ -124,6 +267,7 @@ def read_airfoil(path, num_rows=1500):
     As the book does: every column is standardized over all rows of the file
     (in float64), then the first `num_rows` rows are kept.
     """
+    num_rows = _checks.check_int("num_rows", num_rows, minimum=1)
     try:
         table = np.genfromtxt(path, delimiter="\t", dtype=np.float64)
     except ValueError as error:
@@ -147,4 +291,4 @@ def read_airfoil(path, num_rows=1500):
 def get_data_ch7():
     """The airfoil data of the chapter: the first 1500 rows, each column
     standardized; features (1500, 5) and labels (1500,) as NDArrays."""
-    return read_airfoil(fetch(AIRFOIL_FILE, AIRFOIL_URL, AIRFOIL_SHA1))
+    return read_airfoil(locate(AIRFOIL))

@@ -5,9 +5,18 @@ import os
 import tempfile
 
 
+def file_mode():
+    """The mode a new file gets from open(): 0o666 less the umask. (mkstemp
+    makes 0600 files, which other users and tools could not read.)"""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_path(path):
-    """Yield a temporary path beside `path`; rename it to `path` on success."""
+    """Yield a temporary path beside `path`; rename it to `path` on success,
+    with the permissions the umask gives a new file."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     handle, partial = tempfile.mkstemp(
@@ -15,6 +24,7 @@ def atomic_path(path):
     os.close(handle)
     try:
         yield partial
+        os.chmod(partial, file_mode())
         os.replace(partial, path)
     finally:
         if os.path.exists(partial):

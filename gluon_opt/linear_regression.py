@@ -3,6 +3,7 @@ and the section's two training loops (from scratch, and with Gluon)."""
 from mxnet import autograd, gluon, init, nd
 from mxnet.gluon import nn
 
+from . import _checks
 from .data import data_iter
 
 
@@ -53,6 +54,7 @@ class LinearRegressionLoss(gluon.HybridBlock):
 
 def SGD(params, lr):  # noqa: N802 (the 2018 book's name)
     """The 2018 book's SGD: param -= lr · grad (the loss already averaged)."""
+    _checks.check_number("lr", lr, minimum=0)
     sgd(params, lr, 1)
 
 

@@ -5,25 +5,22 @@ softmax cross-entropy twice from the same initial weights and the same
 minibatch order: once with the scratch `sgd_momentum` at γ = 0.9 and once with
 plain SGD (the same update at γ = 0, i.e. w −= lr·grad), lr 0.01, batch 64.
 
-Where the data comes from (`load_mnist`), in this order:
+Where the data comes from (`load_mnist`):
 
-1. the idx files under `$GLUON_OPT_DATA/mnist`, when both are there. They are
-   read by this module's `read_idx` after their sha1 is checked (`data.fetch`);
-   Gluon's MNIST class cannot read them, its hashes are of another copy.
-   These are the 10,000 real test images only, so they are split (seeded)
-   into a training part and an evaluation part, and the result says so.
-2. otherwise `gluon.data.vision.MNIST`, which downloads the real 60,000/10,000
-   splits where a network exists;
-3. when that download fails, `data.fetch` of the idx files (which tries its
-   own download and otherwise says where to put the files).
+1. both real splits (60,000 training images, 10,000 test images), when the
+   training split is in the data folder ($GLUON_OPT_DATA or MXNet's
+   ~/.mxnet/datasets) or, with download=True, can be downloaded there
+   (Gluon's mirror, then yann.lecun.com, then the mirror torchvision uses;
+   each file checked by its hash);
+2. otherwise the real test split the package ships (10,000 images), split
+   (seeded) into a training part and an evaluation part; the result says so.
 
-Local files come first because a failed Gluon download can be slow: Gluon
-retries five times, and on a network that drops packets (instead of failing
-name resolution at once, as on the offline machine this was written on, where
-it fails in about 0.01 s) every try waits for a connection timeout.
+The idx files are read by this module's `read_idx`: Gluon's MNIST class
+checks other hashes (its mirror recompressed the files).
 """
 import dataclasses
 import gzip
+import math
 import os
 import struct
 import time
@@ -36,14 +33,43 @@ from mxnet.gluon import nn
 from . import _checks, data, plotting
 from .optimizers import init_momentum_states, sgd_momentum
 from .seed import set_seed
-from .training import History, is_diverged
+from .training import (History, divergence_message, is_diverged,
+                       warn_diverged)
 
-MNIST_URL = "http://yann.lecun.com/exdb/mnist/"
-# The shared copies of the test split (see the data README).
-TEST_IMAGES = ("t10k-images-idx3-ubyte.gz",
-               "dd5ac0f089b8e0b68c44525e60fb50487e8465aa")
-TEST_LABELS = ("t10k-labels-idx1-ubyte.gz",
-               "08da2a4b10150e076dffbf6201afce3b38b4b2a2")
+GLUON_MIRROR = ("https://apache-mxnet.s3-accelerate.dualstack.amazonaws.com/"
+                "gluon/dataset/mnist/")
+LECUN_MIRROR = "http://yann.lecun.com/exdb/mnist/"
+TORCHVISION_MIRROR = "https://ossci-datasets.s3.amazonaws.com/mnist/"
+
+
+def _mnist_file(name, sha1, gluon_sha1, original_md5, shipped=False):
+    """An MNIST idx file: Gluon's mirror publishes sha1s of its recompressed
+    copies; the original files (LeCun's site and torchvision's mirror) are
+    published with their md5 only."""
+    return data.DataFile(f"mnist/{name}", sha1, shipped=shipped, mirrors=(
+        (GLUON_MIRROR + name, "sha1", gluon_sha1),
+        (LECUN_MIRROR + name, "md5", original_md5),
+        (TORCHVISION_MIRROR + name, "md5", original_md5)))
+
+
+# The test split ships with the package (these sha1s are of its copies).
+TEST_IMAGES = _mnist_file("t10k-images-idx3-ubyte.gz",
+                          "dd5ac0f089b8e0b68c44525e60fb50487e8465aa",
+                          "c3a25af1f52dad7f726cce8cacb138654b760d48",
+                          "9fb629c4189551a2d022fa330f9573f3", shipped=True)
+TEST_LABELS = _mnist_file("t10k-labels-idx1-ubyte.gz",
+                          "08da2a4b10150e076dffbf6201afce3b38b4b2a2",
+                          "763e7fa3757d93b0cdec073cef058b2004252c17",
+                          "ec29112dd5afa0611ce80d1b7f02629c", shipped=True)
+# The training split is downloaded where a network exists.
+TRAIN_IMAGES = _mnist_file("train-images-idx3-ubyte.gz",
+                           "6c95f4b05d2bf285e1bfb0e7960c31bd3b3f8a7d",
+                           "6c95f4b05d2bf285e1bfb0e7960c31bd3b3f8a7d",
+                           "f68b3c2dcbeaaa9fbdd348bbdeb94873")
+TRAIN_LABELS = _mnist_file("train-labels-idx1-ubyte.gz",
+                           "2a80914081dc54586dbdf242f9805a6b8d2a15fc",
+                           "2a80914081dc54586dbdf242f9805a6b8d2a15fc",
+                           "d53e105ee54ea40749a09fcbcd1e9432")
 
 # idx type codes (third byte of the magic number) -> big-endian NumPy dtype.
 IDX_DTYPES = {
@@ -88,7 +114,10 @@ def read_idx(path):
                          f"{len(raw)}")
     shape = struct.unpack(f">{ndim}I", raw[4:header])
     dtype = IDX_DTYPES[type_code]
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    if ndim > 32:  # NumPy's limit on dimensions
+        raise ValueError(f"{path} claims {ndim} dimensions; an idx array "
+                         f"here may have at most 32 (MNIST has 1 or 3)")
+    expected = math.prod(shape) * dtype.itemsize  # exact: no overflow
     body = len(raw) - header
     if body != expected:
         what = "truncated" if body < expected else "longer than its header says"
@@ -99,25 +128,25 @@ def read_idx(path):
     return array.astype(dtype.newbyteorder("="))
 
 
-def read_mnist_idx(folder=None):
-    """Images (10000, 28, 28) uint8 and labels (10000,) uint8 of the MNIST
-    test split from `folder` (default `$GLUON_OPT_DATA/mnist`), each file's
-    sha1 checked first."""
-    folder = folder or os.path.join(data.data_dir(), "mnist")
-    images = read_idx(data.fetch(*_with_url(TEST_IMAGES), folder=folder))
-    labels = read_idx(data.fetch(*_with_url(TEST_LABELS), folder=folder))
+def read_mnist_idx(folder=None, train=False):
+    """Images (n, 28, 28) uint8 and labels (n,) uint8 of an MNIST split: the
+    test split (10,000) or, with train=True, the training split (60,000).
+
+    Each file comes from `data.locate` (the data folder `folder`, default
+    $GLUON_OPT_DATA, else the package's copy, else a download), its hash
+    checked before it is read.
+    """
+    images_file, labels_file = ((TRAIN_IMAGES, TRAIN_LABELS) if train
+                                else (TEST_IMAGES, TEST_LABELS))
+    images = read_idx(data.locate(images_file, folder))
+    labels = read_idx(data.locate(labels_file, folder))
     if images.ndim != 3 or images.shape[1:] != (28, 28):
-        raise ValueError(f"{TEST_IMAGES[0]} in {folder} must hold 28x28 "
-                         f"images, got shape {images.shape}")
+        raise ValueError(f"{images_file.name} must hold 28x28 images, got "
+                         f"shape {images.shape}")
     if labels.shape != images.shape[:1]:
-        raise ValueError(f"{TEST_LABELS[0]} in {folder} has {labels.shape} "
-                         f"labels for {images.shape[0]} images")
+        raise ValueError(f"{labels_file.name} has {labels.shape} labels for "
+                         f"{images.shape[0]} images")
     return images, labels
-
-
-def _with_url(name_sha1):
-    name, sha1 = name_sha1
-    return name, MNIST_URL + name, sha1
 
 
 @dataclasses.dataclass
@@ -138,65 +167,58 @@ def _to_nd(images, labels):
     return features, nd.array(labels.astype(np.float32))
 
 
-def _local_files_present(folder):
-    return all(os.path.exists(os.path.join(folder, name))
-               for name, _ in (TEST_IMAGES, TEST_LABELS))
-
-
-def _split_test_files(folder, num_eval, split_seed):
+def _split_test_files(folder, num_eval, split_seed, why):
     images, labels = read_mnist_idx(folder)
     if num_eval >= images.shape[0]:
         raise ValueError(f"num_eval must leave images to train on: got "
-                         f"{num_eval} of the {images.shape[0]} in {folder}")
+                         f"{num_eval} of the {images.shape[0]} test images")
     order = np.random.RandomState(split_seed).permutation(images.shape[0])
     train, held_out = order[num_eval:], order[:num_eval]
-    source = (f"the real MNIST test split ({images.shape[0]:,} images) from "
-              f"{folder}, split with seed {split_seed} into "
+    source = (f"the real MNIST test split ({images.shape[0]:,} images, the "
+              f"copy the package ships), split with seed {split_seed} into "
               f"{train.size:,} images for training and {held_out.size:,} "
-              f"for evaluation (the 60,000-image training split is not "
-              f"available offline)")
+              f"for evaluation ({why})")
     return MnistData(*_to_nd(images[train], labels[train]),
                      *_to_nd(images[held_out], labels[held_out]), source)
 
 
-def _gluon_mnist(root):
-    """Both real splits through gluon.data.vision.MNIST (downloads them)."""
-    splits = []
-    for train in (True, False):
-        dataset = gluon.data.vision.MNIST(root=root, train=train)
-        # The dataset keeps all images as one NDArray and the labels as one
-        # array; reading them whole avoids 70,000 per-item calls.
-        images = dataset._data.asnumpy().reshape(-1, 28, 28)
-        splits.append((images, np.asarray(dataset._label)))
-    (train_x, train_y), (test_x, test_y) = splits
-    source = (f"MNIST through gluon.data.vision.MNIST: {len(train_y):,} "
-              f"training images, {len(test_y):,} test images for evaluation")
+def _both_splits(folder):
+    """Both real splits: the training split from the data folder or a
+    download (OSError when neither has it)."""
+    train_x, train_y = read_mnist_idx(folder, train=True)
+    test_x, test_y = read_mnist_idx(folder)
+    source = (f"the real MNIST splits: {len(train_y):,} training images, "
+              f"{len(test_y):,} test images for evaluation")
     return MnistData(*_to_nd(train_x, train_y), *_to_nd(test_x, test_y), source)
 
 
-def load_mnist(num_eval=2000, split_seed=0, folder=None):
-    """MNIST for the study, from local idx files first, else Gluon's download.
+def load_mnist(num_eval=2000, split_seed=0, folder=None, download=False):
+    """MNIST as flattened features in [0, 1] and float labels.
 
-    With the idx files in `folder` (default `$GLUON_OPT_DATA/mnist`): the real
-    test split, shuffled with `split_seed`, `num_eval` images held out for
-    evaluation and the rest for training. Without them: the real splits from
-    gluon.data.vision.MNIST; when that download fails, the idx files are
-    fetched (downloaded, or an OSError that says where to put them).
-    Returns MnistData; its `source` says which way was taken.
+    With the training split in the data folder (`folder`, default
+    $GLUON_OPT_DATA, else ~/.mxnet/datasets), or downloaded there with
+    download=True where a network exists: both real splits. (Off by
+    default: a call never reaches outside the machine unless asked.) Otherwise
+    the test split the package ships, shuffled with `split_seed`, `num_eval`
+    images held out for evaluation and the rest for training. Returns
+    MnistData; its `source` says which way was taken and why.
     """
     num_eval = _checks.check_int("num_eval", num_eval, minimum=1)
     split_seed = _checks.check_int("split_seed", split_seed, minimum=0)
-    folder = folder or os.path.join(data.data_dir(), "mnist")
-    if _local_files_present(folder):
-        return _split_test_files(folder, num_eval, split_seed)
-    try:
-        return _gluon_mnist(os.path.join(folder, "gluon"))
-    except Exception as error:  # any download failure: use the idx files
-        warnings.warn(f"gluon.data.vision.MNIST could not load MNIST "
-                      f"({type(error).__name__}: {error}); using the idx "
-                      f"files in {folder} instead", RuntimeWarning,
-                      stacklevel=2)
-    return _split_test_files(folder, num_eval, split_seed)
+    if not isinstance(download, bool):
+        raise TypeError(f"download must be True or False, got {download!r}")
+    folder = data.data_dir() if folder is None else folder
+    present = all(os.path.exists(os.path.join(folder, f.name))
+                  for f in (TRAIN_IMAGES, TRAIN_LABELS))
+    if present or download:
+        try:
+            return _both_splits(folder)
+        except OSError as error:  # offline: no mirror answered
+            why = f"the 60,000-image training split could not be downloaded: {error}"
+    else:
+        why = ("the 60,000-image training split is not in "
+               f"{os.path.abspath(folder)} and download=False")
+    return _split_test_files(folder, num_eval, split_seed, why)
 
 
 # ---------------------------------------------------------------- the study
@@ -273,11 +295,16 @@ def train_mnist(update_fn, hyperparams, mnist, *, num_epochs=5, batch_size=64,
     losses = windows.reshape(num_windows, log_every).mean(axis=1).tolist()
     positions = [(k + 1) * log_every / batches_per_epoch
                  for k in range(num_windows)]
+    diverged = is_diverged(losses)
+    if diverged:
+        warn_diverged(f"{name}: " + divergence_message(
+            losses, False, len(epoch_seconds), float(hyperparams["lr"]),
+            hyperparams.get("momentum")))
     return MnistHistory(
         losses=losses, epochs=positions,
         seconds_per_epoch=float(np.mean(epoch_seconds)) if epoch_seconds else 0.0,
         epoch_seconds=epoch_seconds, learning_rate=float(hyperparams["lr"]),
-        diverged=bool(losses) and is_diverged(losses),
+        diverged=diverged,
         test_accuracy=accuracy(net, mnist.eval_features, mnist.eval_labels),
         name=name)
 

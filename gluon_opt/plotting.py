@@ -34,8 +34,23 @@ def set_figsize(figsize=DEFAULT_FIGSIZE):
 
 def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
     """The 2018 book's name: set `mpl`'s default figure size (and SVG inline)."""
+    check_figsize(figsize)
     use_svg_display()
     mpl.rcParams["figure.figsize"] = figsize
+
+
+def check_figsize(figsize):
+    """(width, height) in inches, two positive numbers."""
+    try:
+        width, height = figsize
+        ok = all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
+                 and np.isfinite(v) and v > 0 for v in (width, height))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise TypeError(f"figsize must be (width, height) in inches, two "
+                        f"positive numbers such as (3.5, 2.5), got {figsize!r}")
+    return figsize
 
 
 def show(fig):
@@ -49,10 +64,53 @@ def show(fig):
     return fig
 
 
-def finite_points(x_vals, y_vals):
-    """The (x, y) pairs whose y is a finite number: what a log plot can draw."""
-    x_vals = np.asarray(x_vals, dtype=float)
-    y_vals = np.asarray(y_vals, dtype=float)
+def as_floats(values, name):
+    """A 1-D float array from what the book's code passes as plot values.
+
+    Accepted: a list (or tuple, range) of Python numbers, 0-d or shape-(1,)
+    NumPy arrays and shape-(1,) NDArrays, in any mixture (the 2018 chapters
+    log `loss.mean().asnumpy()`, a shape-(1,) array, per point); or one 1-D
+    NumPy array or NDArray. Anything else raises TypeError naming `name`.
+    """
+    if hasattr(values, "asnumpy"):  # an NDArray (legacy or NumPy mode)
+        values = values.asnumpy()
+    if isinstance(values, np.ndarray):
+        if values.ndim > 1 and values.size != values.shape[0]:
+            raise TypeError(f"{name} must be 1-D, got an array of shape "
+                            f"{values.shape}")
+        return values.astype(float).reshape(-1)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"{name} must be a list of numbers (or of one-element "
+                        f"arrays), got {type(values).__name__}")
+    floats = []
+    for i, value in enumerate(values):
+        if hasattr(value, "asnumpy"):
+            value = value.asnumpy()
+        try:
+            array = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name}[{i}] must be a number or a one-element "
+                            f"array, got {value!r}") from None
+        if array.size != 1:
+            raise TypeError(f"{name}[{i}] must be a number or a one-element "
+                            f"array, got shape {array.shape}")
+        floats.append(array.item())
+    return np.array(floats, dtype=float)
+
+
+def xy_values(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
+    """x and y as float arrays of one length (ValueError naming both)."""
+    x_vals, y_vals = as_floats(x_vals, x_name), as_floats(y_vals, y_name)
+    if len(x_vals) != len(y_vals):
+        raise ValueError(f"{x_name} and {y_name} must have the same length, "
+                         f"got {len(x_vals)} and {len(y_vals)}")
+    return x_vals, y_vals
+
+
+def finite_points(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
+    """The (x, y) pairs whose y is a finite positive number: what a log plot
+    can draw. Takes what `as_floats` takes."""
+    x_vals, y_vals = xy_values(x_vals, y_vals, x_name, y_name)
     keep = np.isfinite(y_vals) & (y_vals > 0)
     return x_vals[keep], y_vals[keep]
 
@@ -96,11 +154,14 @@ def semilogy(x_vals, y_vals, x_label, y_label, x2_vals=None, y2_vals=None,
     Points that a log axis cannot show (NaN, infinite, not positive) are left
     out, so a diverged run still draws its finite part. Returns the figure.
     """
+    points = finite_points(x_vals, y_vals)  # checked before any figure
+    second = (finite_points(x2_vals, y2_vals, "x2_vals", "y2_vals")
+              if x2_vals is not None and y2_vals is not None else None)
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
-    ax.semilogy(*finite_points(x_vals, y_vals))
-    if x2_vals is not None and y2_vals is not None:
-        ax.semilogy(*finite_points(x2_vals, y2_vals), linestyle=":")
+    ax.semilogy(*points)
+    if second is not None:
+        ax.semilogy(*second, linestyle=":")
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     readable_log_ticks(ax)
@@ -114,7 +175,7 @@ def plot_loss(x_vals, y_vals, x_label="epoch", y_label="loss",
     """The d2l chapter's loss plot: linear axes, non-finite points left out."""
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
-    x_vals, y_vals = np.asarray(x_vals, float), np.asarray(y_vals, float)
+    x_vals, y_vals = xy_values(x_vals, y_vals)
     keep = np.isfinite(y_vals)
     ax.plot(x_vals[keep], y_vals[keep])
     ax.set_xlabel(x_label)

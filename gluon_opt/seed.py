@@ -17,4 +17,3 @@ def set_seed(seed):
     random.seed(seed)
     np.random.seed(seed)
     mx.random.seed(seed)
-    return seed

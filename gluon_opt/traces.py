@@ -5,16 +5,16 @@ The chapter's pictures: `train_2d(trainer)` runs 20 steps from (−5, −2) and
 
 Every stepper has the book's signature trainer(x1, x2, s1, s2) -> (x1, x2,
 s1, s2), its hyperparameters as keywords whose defaults are the book's
-(bind others with functools.partial(adagrad_2d, eta=2)). The steppers reuse
-the update pieces of `gluon_opt.optimizers.pieces`, on Python floats (float64),
-so the algorithm is written once; the printed numbers are the book's. For
-AdaDelta and Adam, which need more than one number of state per coordinate,
-s1 and s2 hold tuples (they start as the book's 0).
+(bind others with functools.partial(adagrad_2d, eta=2)). Each body is its
+section's equations on Python floats (float64), line for line, as the book
+writes them; the printed numbers are the book's. For AdaDelta and Adam, which
+need more than one number of state per coordinate, s1 and s2 hold tuples
+(they start as the book's 0).
 """
+import math
+
 from matplotlib import pyplot as plt
 import numpy as np
-
-from .optimizers import pieces
 
 
 def f_2d(x1, x2):
@@ -30,6 +30,9 @@ def gradient_f_2d(x1, x2):
 def train_2d(trainer):
     """20 steps of `trainer` from (−5, −2); prints the last point as the book
     does and returns the 21 points visited."""
+    if not callable(trainer):
+        raise TypeError(f"trainer must be a step function f(x1, x2, s1, s2) "
+                        f"-> (x1, x2, s1, s2) such as gd_2d, got {trainer!r}")
     x1, x2, s1, s2 = -5, -2, 0, 0
     results = [(x1, x2)]
     for i in range(20):
@@ -41,6 +44,16 @@ def train_2d(trainer):
 
 def show_trace_2d(f, results):
     """The path `results` over the contour lines of `f`; returns the figure."""
+    if not callable(f):
+        raise TypeError(f"f must be the function f(x1, x2) to draw, got {f!r}")
+    try:
+        points = [(float(x1), float(x2)) for x1, x2 in results]
+    except (TypeError, ValueError):
+        raise TypeError("results must be the list of (x1, x2) points that "
+                        "train_2d returns") from None
+    if not points:
+        raise ValueError("results must hold at least one (x1, x2) point, got "
+                         "an empty list; pass what train_2d returns")
     figure = plt.figure(figsize=(3.5, 2.5))
     plt.plot(*zip(*results), '-o', color='#ff7f0e')
     x1, x2 = np.meshgrid(np.arange(-5.5, 1.0, 0.1), np.arange(-3.0, 1.0, 0.1))
@@ -57,10 +70,10 @@ def gd_2d(x1, x2, s1, s2, eta=0.4):
 
 
 def momentum_2d(x1, x2, v1, v2, eta=0.4, gamma=0.5):
-    """Momentum: v ← γ·v + η·∇f; x ← x − v (pieces.momentum_update_)."""
+    """Momentum: v ← γ·v + η·∇f; x ← x − v."""
     g1, g2 = gradient_f_2d(x1, x2)
-    v1 = pieces.momentum_update_(v1, eta * g1, gamma)
-    v2 = pieces.momentum_update_(v2, eta * g2, gamma)
+    v1 = gamma * v1 + eta * g1
+    v2 = gamma * v2 + eta * g2
     return x1 - v1, x2 - v2, v1, v2
 
 
@@ -68,10 +81,10 @@ def adagrad_2d(x1, x2, s1, s2, eta=0.4):
     """AdaGrad: s ← s + g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = gradient_f_2d(x1, x2)
     eps = 1e-6
-    s1 = pieces.accumulate_(s1, g1 ** 2)
-    s2 = pieces.accumulate_(s2, g2 ** 2)
-    x1 -= eta * pieces.rms_scaled(g1, s1, eps)
-    x2 -= eta * pieces.rms_scaled(g2, s2, eps)
+    s1 += g1 ** 2
+    s2 += g2 ** 2
+    x1 -= eta * g1 / math.sqrt(s1 + eps)
+    x2 -= eta * g2 / math.sqrt(s2 + eps)
     return x1, x2, s1, s2
 
 
@@ -79,36 +92,42 @@ def rmsprop_2d(x1, x2, s1, s2, eta=0.4, gamma=0.9):
     """RMSProp: s ← γ·s + (1 − γ)·g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = gradient_f_2d(x1, x2)
     eps = 1e-6
-    s1 = pieces.moving_average_(s1, g1 ** 2, gamma)
-    s2 = pieces.moving_average_(s2, g2 ** 2, gamma)
-    x1 -= eta * pieces.rms_scaled(g1, s1, eps)
-    x2 -= eta * pieces.rms_scaled(g2, s2, eps)
+    s1 = gamma * s1 + (1 - gamma) * g1 ** 2
+    s2 = gamma * s2 + (1 - gamma) * g2 ** 2
+    x1 -= eta * g1 / math.sqrt(s1 + eps)
+    x2 -= eta * g2 / math.sqrt(s2 + eps)
     return x1, x2, s1, s2
 
 
 def adadelta_2d(x1, x2, s1, s2, rho=0.9, eps=1e-5):
-    """AdaDelta (pieces.adadelta_step_); each s holds the pair (E[g²], E[Δ²])."""
+    """AdaDelta, per coordinate: s ← ρ·s + (1 − ρ)·g²;
+    g' = sqrt(Δx + ε) / sqrt(s + ε) · g;  x ← x − g';  Δx ← ρ·Δx + (1 − ρ)·g'².
+    Each s holds the pair (s, Δx)."""
     new_x, new_s = [], []
-    for x, g, s in zip((x1, x2), gradient_f_2d(x1, x2), (s1, s2)):
-        mean_square_grad, mean_square_delta = s if s != 0 else (0.0, 0.0)
-        delta, mean_square_grad, mean_square_delta = pieces.adadelta_step_(
-            g, mean_square_grad, mean_square_delta, rho, eps)
-        new_x.append(x - delta)
-        new_s.append((mean_square_grad, mean_square_delta))
+    for x, g, state in zip((x1, x2), gradient_f_2d(x1, x2), (s1, s2)):
+        s, delta = state if state != 0 else (0.0, 0.0)
+        s = rho * s + (1 - rho) * g ** 2
+        g = math.sqrt(delta + eps) / math.sqrt(s + eps) * g
+        x -= g
+        delta = rho * delta + (1 - rho) * g ** 2
+        new_x.append(x)
+        new_s.append((s, delta))
     return new_x[0], new_x[1], new_s[0], new_s[1]
 
 
 def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=0.9, beta2=0.999, eps=1e-6):
-    """Adam as the book's `adam`: bias-corrected moving averages of g and g²,
-    x ← x − η·v̂ / (sqrt(ŝ) + ε); each s holds the triple (v, s, t)."""
+    """Adam as the book's `adam`, per coordinate: v ← β₁·v + (1 − β₁)·g;
+    s ← β₂·s + (1 − β₂)·g²; v̂ = v/(1 − β₁ᵗ); ŝ = s/(1 − β₂ᵗ);
+    x ← x − η·v̂ / (sqrt(ŝ) + ε). Each s holds the triple (v, s, t)."""
     new_x, new_s = [], []
     for x, g, state in zip((x1, x2), gradient_f_2d(x1, x2), (s1, s2)):
-        mean, mean_square, t = state if state != 0 else (0.0, 0.0, 0)
+        v, s, t = state if state != 0 else (0.0, 0.0, 0)
         t += 1
-        mean = pieces.moving_average_(mean, g, beta1)
-        mean_square = pieces.moving_average_(mean_square, g ** 2, beta2)
-        mean_hat = mean / pieces.bias_correction(beta1, t)
-        mean_square_hat = mean_square / pieces.bias_correction(beta2, t)
-        new_x.append(x - eta * mean_hat / (pieces.sqrt(mean_square_hat) + eps))
-        new_s.append((mean, mean_square, t))
+        v = beta1 * v + (1 - beta1) * g
+        s = beta2 * s + (1 - beta2) * g ** 2
+        v_hat = v / (1 - beta1 ** t)
+        s_hat = s / (1 - beta2 ** t)
+        x -= eta * v_hat / (math.sqrt(s_hat) + eps)
+        new_x.append(x)
+        new_s.append((v, s, t))
     return new_x[0], new_x[1], new_s[0], new_s[1]

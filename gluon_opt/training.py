@@ -7,6 +7,8 @@ device until the end of each epoch, so there is one host sync per epoch rather
 than one per log point.
 """
 import dataclasses
+import os
+import sys
 import time
 import warnings
 
@@ -18,11 +20,11 @@ from . import _checks, plotting
 from .data import data_iter
 from .linear_regression import LinearRegressionLoss
 
-# A run whose last loss is this many times its lowest is reported as diverged
-# (it still finishes): two orders of magnitude, where the noise of a converged
-# run moves the loss by a few times at most. A NaN or infinite loss stops the
-# run at the end of that epoch.
-DIVERGENCE_FACTOR = 100
+# The divergence rule, stated once (README and History.diverged say the
+# same): a run has diverged when a loss became NaN or infinite (the run then
+# stops at the end of that epoch), or when its last loss is above its first:
+# training made the model worse. A run that fell by orders of magnitude and
+# rose a little at the end still improved, and is not flagged.
 
 
 @dataclasses.dataclass
@@ -34,7 +36,7 @@ class History:
     seconds_per_epoch: mean wall time of an epoch; epoch_seconds: each one.
     learning_rate: the learning rate at the end of the run.
     diverged: the loss became NaN or infinite (the run then stopped early) or
-        ended DIVERGENCE_FACTOR or more times above its lowest value.
+        ended above its first value (see is_diverged).
     params: the learned parameters, name -> NumPy array.
     """
     losses: list
@@ -49,14 +51,60 @@ class History:
     def final_loss(self):
         return self.losses[-1]
 
+    def __repr__(self):
+        # Short, so that a notebook cell ending in train_ch7(...) shows one
+        # line rather than every logged loss.
+        final = f"{self.losses[-1]:.6g}" if self.losses else "none"
+        return (f"History(final_loss={final}, {len(self.losses)} losses over "
+                f"{self.epochs[-1] if self.epochs else 0:g} epochs, "
+                f"diverged={self.diverged})")
+
 
 def is_diverged(losses):
-    """True when a loss is NaN or infinite, or the last is DIVERGENCE_FACTOR
-    times the lowest or more."""
+    """True when a loss is NaN or infinite, or the last is above the first:
+    the run made the model worse than where it started."""
     losses = np.asarray(losses, dtype=float)
+    if losses.size == 0:
+        return False
     if not np.isfinite(losses).all():
         return True
-    return bool(losses[-1] >= DIVERGENCE_FACTOR * max(losses.min(), 1e-12))
+    return bool(losses[-1] > losses[0])
+
+
+def divergence_message(losses, stopped, epochs_run, learning_rate,
+                       momentum=None):
+    """What went wrong and its likely cause, for a diverged run.
+
+    learning_rate is the rate the run started with (a decayed final rate
+    says nothing about why it diverged); with momentum γ the effective step
+    is learning_rate / (1 - γ), which is what usually blows up."""
+    if stopped:
+        what = (f"became NaN or infinite and training stopped after epoch "
+                f"{epochs_run}")
+    else:
+        finite = np.asarray(losses, dtype=float)
+        what = (f"ended at {finite[-1]:.4g}, above where it started "
+                f"({finite[0]:.4g}; its lowest was {finite.min():.4g})")
+    if momentum:
+        step = learning_rate / (1 - momentum) if momentum < 1 else float("inf")
+        cause = (f"With momentum {momentum:g} each step is effectively "
+                 f"lr / (1 - momentum) = {learning_rate:g} / {1 - momentum:.3g}"
+                 f" = {step:.4g}: lower the momentum or the learning rate.")
+    else:
+        cause = (f"Try a smaller learning rate (this run started at "
+                 f"{learning_rate:g}).")
+    return f"The run diverged: the loss {what}. {cause}"
+
+
+def warn_diverged(message):
+    """Warn with `message`, pointing at the caller's line: the first frame
+    outside the gluon_opt package (a notebook cell, a script)."""
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level = sys._getframe(0), 1
+    while frame is not None and \
+            os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, RuntimeWarning, stacklevel=level)
 
 
 def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
@@ -105,11 +153,11 @@ def _to_host(pending):
 
 
 def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
-            plot, verbose):
+            plot, verbose, start=None):
     """Build the History and report divergence; print the learned parameters
-    (`verbose`) and plot the loss on a log scale (`plot`), as optimize does."""
+    (`verbose`) and plot the loss on a log scale (`plot`)."""
     history = _history(losses, epoch_seconds, stopped, num_epochs,
-                       learning_rate, params)
+                       learning_rate, params, start)
     if verbose:
         for name, value in params.items():
             print(f"{name}:", np.array2string(value, precision=4))
@@ -118,8 +166,11 @@ def _finish(losses, epoch_seconds, stopped, num_epochs, learning_rate, params,
     return history
 
 
-def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
-    """The History of a run; warns when it diverged."""
+def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate,
+             params, start=None):
+    """The History of a run; warns when it diverged. `start` is (the
+    learning rate the run started with, its momentum or None), for the
+    warning's likely cause."""
     diverged = stopped or is_diverged(losses)
     epochs_run = len(epoch_seconds) if stopped else num_epochs
     history = History(
@@ -131,14 +182,15 @@ def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate, params):
         diverged=diverged,
         params=params)
     if diverged:
-        how = ("became NaN or infinite and training stopped after epoch "
-               f"{epochs_run}" if stopped else
-               f"ended at {losses[-1]:.4g}, {losses[-1] / min(losses):.0f} "
-               f"times its lowest ({min(losses):.4g})")
-        warnings.warn(f"The run diverged: the loss {how}. Try a smaller "
-                      f"learning rate (this run ended at {learning_rate:g}).",
-                      RuntimeWarning, stacklevel=4)
+        start_lr, momentum = start or (learning_rate, None)
+        warn_diverged(divergence_message(losses, stopped, epochs_run,
+                                         start_lr, momentum))
     return history
+
+
+def _trainer_start(trainer):
+    """(learning rate, momentum or None) of a Trainer before it trains."""
+    return trainer.learning_rate, getattr(trainer.optimizer, "momentum", None)
 
 
 def _learned_params(net):
@@ -150,35 +202,78 @@ def _learned_params(net):
     return {param.name: param.data().asnumpy() for param in params}
 
 
-def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
-             net, *, plot=True, verbose=True):
-    """Train `net` on (X, y) with L2 loss, driving any gluon.Trainer.
+def _print_learned(net):
+    """The book's `print('w:', net[0].weight.data(), '\\nb:', ..., '\\n')` for
+    a net whose parameters are one weight and one bias; else each by name."""
+    params = list(net.collect_params().values())
+    if len(params) == 2 and params[0].name.endswith("weight") \
+            and params[1].name.endswith("bias"):
+        print("w:", params[0].data(), "\nb:", params[1].data(), "\n")
+    else:
+        for param in params:
+            print(f"{param.name}:", param.data())
 
-    The book's optimize: minibatches of batch_size reshuffled every epoch; the
-    learning rate times 0.1 at the start of each epoch after decay_epoch; the
-    full-data loss logged before training and after every batch i (from 0)
-    with i * batch_size divisible by log_interval. Prints the learned
-    parameters, plots loss against epoch (log scale), returns a History.
-    Each step is normalized by the rows of its batch (the book passed
-    batch_size, the same but for a smaller last batch).
+
+def _one_of(value, alias, name, alias_name):
+    """(value, the name the caller used): the data argument given under the
+    book's name or its other edition's spelling (X/features, y/labels), never
+    both. Errors about it then use the caller's spelling."""
+    if value is not None and alias is not None:
+        raise TypeError(f"give {name} or {alias_name}, not both (the 2018 "
+                        f"book spells them X and y, later editions features "
+                        f"and labels)")
+    if value is None and alias is None:
+        raise TypeError(f"missing the data argument {name} (or {alias_name})")
+    return (value, name) if value is not None else (alias, alias_name)
+
+
+def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
+             features=None, labels=None, net=None, *, X=None, y=None,
+             plot=True, verbose=True):
+    """Train `net` on (features, labels) with L2 loss, driving any gluon.Trainer.
+
+    The book's optimize (mid-2018 gluonbook, whose data arguments are
+    features and labels; the April 2018 spelling X= and y= works too):
+    minibatches of batch_size reshuffled every epoch; the learning rate
+    times 0.1 at the start of each epoch after decay_epoch; the full-data
+    loss logged before training and after every batch i (from 0) with
+    i * batch_size divisible by log_interval. Prints the learned parameters
+    as the book did (`w:` and `b:`), plots loss against epoch (log scale),
+    returns a History. Each step is normalized by the rows of its batch
+    (the book passed batch_size, the same but for a smaller last batch).
+    Data of another real dtype is used as float32 (integer labels become
+    floats); labels must give one value per output of the net.
     """
-    run = _train_gluon(net, trainer, X, y, batch_size=batch_size,
+    features, features_name = _one_of(features, X, "features", "X")
+    labels, labels_name = _one_of(labels, y, "labels", "y")
+    if net is None:
+        raise TypeError("missing the argument net (the gluon Block to train)")
+    start = _trainer_start(trainer) if isinstance(trainer, gluon.Trainer) \
+        else None
+    run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, decay_epoch=decay_epoch,
-                       log_interval=log_interval)
-    return _finish(*run, num_epochs, trainer.learning_rate,
-                   _learned_params(net), plot, verbose)
+                       log_interval=log_interval,
+                       names=(features_name, labels_name))
+    history = _history(*run, num_epochs, trainer.learning_rate,
+                       _learned_params(net), start)
+    if verbose:
+        _print_learned(net)
+    if plot:
+        plotting.semilogy(history.epochs, history.losses, "epoch", "loss")
+    return history
 
 
 def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
-                 decay_epoch=None, log_offset=0):
+                 decay_epoch=None, log_offset=0, names=("X", "y")):
     """Check the arguments, then run train_loop with L2 loss and `trainer`."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
-    _checks.check_trainer("trainer", trainer)
-    _checks.check_features_labels(X, y, "X", "y")
+    _checks.check_trainer("trainer", trainer, decay_epoch)
+    X, y = _checks.check_features_labels(X, y, *names)
     _checks.check_initialized("net", net)
+    _checks.check_net_output(net, X, y, *names)
     loss_fn = gluon.loss.L2Loss()
     loss_fn.hybridize()  # one cached graph instead of its five operators
     return train_loop(
@@ -207,7 +302,8 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
         num_epochs=num_epochs, log_interval=log_interval,
         decay_epoch=decay_epoch, log_offset=log_offset, init_scale=init_scale,
         names=("update_fn", "X", "y"))
-    return _finish(*run, num_epochs, lr, learned, plot, verbose)
+    return _finish(*run, num_epochs, lr, learned, plot, verbose,
+                   _scratch_start(hyperparams))
 
 
 def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
@@ -232,7 +328,7 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     elif decay_epoch:  # AdaDelta has no learning rate; decay needs one
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")
-    _checks.check_features_labels(X, y, *names[1:])
+    X, y = _checks.check_features_labels(X, y, *names[1:], one_output=True)
 
     w = nd.random.normal(scale=init_scale, shape=(X.shape[1], 1))
     b = nd.zeros(shape=(1,))
@@ -241,14 +337,20 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     loss = LinearRegressionLoss(w, b)
     w, b = params = [loss.w.data(), loss.b.data()]
     states = states(params) if callable(states) else states
+    if isinstance(states, (list, tuple)) and len(states) != len(params):
+        raise ValueError(
+            f"states must hold one state per parameter ({len(params)}: w and "
+            f"b), got {len(states)}; build them with the section's "
+            f"init_*_states(), e.g. init_momentum_states()")
     hyperparams = dict(hyperparams)
+    update = _named_keys(update_fn, names[0])
 
     def set_lr(lr):
         hyperparams["lr"] = lr
 
     losses, epoch_seconds, stopped = train_loop(
         batch_loss=loss,
-        update=lambda n: update_fn(params, states, hyperparams),
+        update=lambda n: update(params, states, hyperparams),
         full_loss=lambda: loss(X, y),
         features=X, labels=y, batch_size=batch_size, num_epochs=num_epochs,
         log_interval=log_interval, log_offset=log_offset,
@@ -256,6 +358,31 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     learned = {"w": w.asnumpy().reshape(1, -1), "b": b.asnumpy()}
     return (losses, epoch_seconds, stopped, hyperparams.get("lr", float("nan")),
             learned)
+
+
+def _named_keys(update_fn, name):
+    """update_fn, with a missing hyperparameter reported by key and function
+    (a bare KeyError: 'lr' says neither which dict nor which function)."""
+    def update(params, states, hyperparams):
+        try:
+            update_fn(params, states, hyperparams)
+        except KeyError as error:
+            key = error.args[0] if error.args else "?"
+            if key in hyperparams:  # a KeyError of the function's own
+                raise
+            function = getattr(update_fn, "__name__", repr(update_fn))
+            raise ValueError(
+                f"hyperparams has no {key!r}, which {name} {function} reads; "
+                f"pass it, e.g. {{{key!r}: ...}} (got keys "
+                f"{sorted(hyperparams)})") from None
+    return update
+
+
+def _scratch_start(hyperparams):
+    """(learning rate, momentum or None) from a book-style hyperparams dict."""
+    if not isinstance(hyperparams, dict):
+        return None
+    return hyperparams.get("lr", float("nan")), hyperparams.get("momentum")
 
 
 # The d2l 1.0 chapter's training functions (airfoil data): weights drawn with
@@ -270,6 +397,8 @@ def train_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
     hyperparams); print `loss: %f, %f sec per epoch`, plot, return a History.
 
     `states` may also be a function of the params [w, b] that makes them.
+    features must be 2-D and labels (n,) or (n, 1); other real dtypes are
+    used as float32 (integer labels become floats).
     """
     return _report_ch7(run_ch7(trainer_fn, states, hyperparams, features,
                                labels, batch_size, num_epochs))
@@ -295,22 +424,24 @@ def run_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
         batch_size=batch_size, num_epochs=num_epochs,
         log_interval=CH7_LOG_INTERVAL, decay_epoch=None, log_offset=1,
         init_scale=CH7_INIT_SCALE)
-    return _history(*run, num_epochs, lr, learned)
+    return _history(*run, num_epochs, lr, learned, _scratch_start(hyperparams))
 
 
 def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
                   batch_size=10, num_epochs=2):
     """train_gluon_ch7 without printing or plotting: returns the History."""
-    _checks.check_features_labels(features, labels, "features", "labels")
+    features, labels = _checks.check_features_labels(
+        features, labels, "features", "labels", one_output=True)
     net = nn.Sequential()
     net.add(nn.Dense(1))
     net.initialize(init.Normal(sigma=CH7_INIT_SCALE))
     trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
+    start = _trainer_start(trainer)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
-                       log_offset=1)
+                       log_offset=1, names=("features", "labels"))
     return _history(*run, num_epochs, trainer.learning_rate,
-                    _learned_params(net))
+                    _learned_params(net), start)
 
 
 def _report_ch7(history):

@@ -43,11 +43,12 @@ def semilogy(x_vals, y_vals, x_label, y_label, figsize=(3.5, 2.5)):
     return plotting.semilogy(x_vals, y_vals, x_label, y_label, figsize=figsize)
 
 
-def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval, X, y,
-             net):
+def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
+             X=None, y=None, net=None, *, features=None, labels=None):
     """Train net with any gluon.Trainer, print w and b, plot the loss.
 
-    See gluon_opt.training.optimize; returns its History.
+    See gluon_opt.training.optimize (which also takes features=/labels=,
+    the later editions' spelling); returns its History.
     """
     return training.optimize(batch_size, trainer, num_epochs, decay_epoch,
-                             log_interval, X, y, net)
+                             log_interval, features, labels, net, X=X, y=y)

@@ -1,4 +1,4 @@
-"""Shared test set-up: headless plots, the shared data folder, a fixed seed."""
+"""Shared test set-up: headless plots, notebooks run from outside, a fixed seed."""
 import os
 import pathlib
 
@@ -9,12 +9,10 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
 
-# CI sets GLUON_OPT_DATA; a developer's run falls back to ../shared/data.
-if not os.environ.get("GLUON_OPT_DATA") and SHARED_DATA.is_dir():
-    os.environ["GLUON_OPT_DATA"] = str(SHARED_DATA)
-# Absolute, so that notebook kernels started in notebooks/ find it too.
+# The suite runs on the data the package ships: GLUON_OPT_DATA is only an
+# override. Where a developer sets it, make it absolute, so that notebook
+# kernels started in notebooks/ find the same folder.
 if os.environ.get("GLUON_OPT_DATA"):
     os.environ["GLUON_OPT_DATA"] = os.path.abspath(os.environ["GLUON_OPT_DATA"])
 

@@ -14,13 +14,13 @@ import pytest
 import gluon_opt
 from gluon_opt import data
 
-SHARED_AIRFOIL = pathlib.Path(data.data_dir()) / data.AIRFOIL_FILE
+SHIPPED_AIRFOIL = pathlib.Path(data.SHIPPED_DIR) / data.AIRFOIL_FILE
 
 
 def test_get_data_ch7_is_the_standardized_airfoil_data():
     features, labels = gluon_opt.get_data_ch7()
     assert features.shape == (1500, 5) and labels.shape == (1500,)
-    table = np.loadtxt(SHARED_AIRFOIL, delimiter="\t")
+    table = np.loadtxt(SHIPPED_AIRFOIL, delimiter="\t")
     assert table.shape == (1503, 6)
     standardized = (table - table.mean(0)) / table.std(0)
     np.testing.assert_allclose(features.asnumpy(), standardized[:1500, :5],
@@ -69,7 +69,7 @@ def test_read_airfoil_needs_enough_rows(tmp_path):
 
 
 def test_a_file_with_another_sha1_is_refused(tmp_path, monkeypatch):
-    shutil.copy(SHARED_AIRFOIL, tmp_path / data.AIRFOIL_FILE)
+    shutil.copy(SHIPPED_AIRFOIL, tmp_path / data.AIRFOIL_FILE)
     with open(tmp_path / data.AIRFOIL_FILE, "a") as stream:
         stream.write("800\t0\t0.3048\t71.3\t0.00266337\t126.201\n")
     monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
@@ -104,7 +104,7 @@ def file_server(tmp_path):
 
 def test_a_missing_file_is_downloaded_and_verified(tmp_path, file_server):
     served, base = file_server
-    shutil.copy(SHARED_AIRFOIL, served / data.AIRFOIL_FILE)
+    shutil.copy(SHIPPED_AIRFOIL, served / data.AIRFOIL_FILE)
     folder = tmp_path / "data"
     path = data.fetch(data.AIRFOIL_FILE, f"{base}/{data.AIRFOIL_FILE}",
                       data.AIRFOIL_SHA1, folder=str(folder))
@@ -122,7 +122,7 @@ def test_a_download_with_the_wrong_hash_leaves_no_file(tmp_path, file_server):
     with pytest.raises(OSError, match="could not be downloaded"):
         data.fetch(data.AIRFOIL_FILE, f"{base}/{data.AIRFOIL_FILE}",
                    data.AIRFOIL_SHA1, folder=str(folder))
-    assert os.listdir(folder) == []
+    assert not folder.exists()  # no folder unless a download succeeds
 
 
 def test_no_file_and_no_download_says_how_to_fix_it(tmp_path, file_server):
@@ -154,3 +154,107 @@ def test_data_iter_yields_slices_of_one_shuffle(seeded):
     reference = dict(zip(y.asnumpy().tolist(), X.asnumpy().tolist()))
     for row, label in zip(stacked, got):  # features stay with their label
         np.testing.assert_array_equal(row, reference[label])
+
+
+# ------------------------------------------- shipped data and data folders
+
+def test_the_package_ships_the_airfoil_file_and_needs_no_folder(
+        tmp_path, monkeypatch):
+    monkeypatch.delenv("GLUON_OPT_DATA", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # an empty home directory
+    monkeypatch.setenv("MXNET_HOME", str(tmp_path / ".mxnet"))
+    features, labels = gluon_opt.get_data_ch7()
+    assert features.shape == (1500, 5) and labels.shape == (1500,)
+    assert os.listdir(tmp_path) == []  # nothing created, nothing downloaded
+    assert data._sha1(SHIPPED_AIRFOIL) == data.AIRFOIL_SHA1
+
+
+def test_a_damaged_shipped_copy_is_refused(tmp_path, monkeypatch):
+    fake = tmp_path / "datasets"
+    fake.mkdir()
+    (fake / data.AIRFOIL_FILE).write_text("1\t2\t3\t4\t5\t6\n")
+    monkeypatch.setattr(data, "SHIPPED_DIR", str(fake))
+    monkeypatch.delenv("GLUON_OPT_DATA", raising=False)
+    with pytest.raises(ValueError, match=data.AIRFOIL_SHA1):
+        gluon_opt.get_data_ch7()
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_a_bad_data_folder_gets_one_message_with_its_absolute_path(
+        tmp_path, monkeypatch, kind):
+    target = tmp_path / "nowhere"
+    if kind == "file":
+        target.write_text("not a folder")
+    monkeypatch.setenv("GLUON_OPT_DATA", str(target))
+    with pytest.raises(ValueError, match="GLUON_OPT_DATA") as error:
+        gluon_opt.get_data_ch7()
+    assert str(target) in str(error.value)
+    assert ("does not exist" if kind == "missing" else "is a file") \
+        in str(error.value)
+
+
+def test_a_relative_data_folder_names_the_directory_it_is_read_from(
+        tmp_path, monkeypatch):
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    monkeypatch.setenv("GLUON_OPT_DATA", "../shared/data")
+    with pytest.raises(ValueError) as error:
+        data.data_dir()
+    message = str(error.value)
+    assert str(tmp_path / "shared" / "data") in message
+    assert "relative" in message and str(tmp_path / "notebooks") in message
+
+
+def test_the_override_folder_wins_and_may_lack_shipped_files(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    # Without the file there: the shipped copy.
+    assert data.locate(data.AIRFOIL) == str(SHIPPED_AIRFOIL)
+    shutil.copy(SHIPPED_AIRFOIL, tmp_path / data.AIRFOIL_FILE)
+    assert data.locate(data.AIRFOIL) == str(tmp_path / data.AIRFOIL_FILE)
+
+
+def test_mirrors_are_tried_in_turn_each_with_its_own_hash(
+        tmp_path, file_server):
+    served, base = file_server
+    payload = b"recompressed copy"
+    (served / "copy.bin").write_bytes(payload)
+    wanted = data.DataFile("sub/copy.bin", "0" * 40, mirrors=(
+        (f"{base}/missing.bin", "sha1", "0" * 40),       # 404
+        (f"{base}/copy.bin", "sha1", "1" * 40),          # wrong hash
+        (f"{base}/copy.bin", "md5", hashlib.md5(payload).hexdigest())))
+    folder = tmp_path / "data"
+    path = data.locate(wanted, folder=str(folder))
+    assert pathlib.Path(path).read_bytes() == payload
+    assert path == str(folder / "sub" / "copy.bin")
+    assert os.listdir(folder / "sub") == ["copy.bin"]  # no .part left
+    # The copy now in the folder is accepted by its mirror's digest.
+    assert data.locate(wanted, folder=str(folder)) == path
+
+
+def test_a_download_that_cannot_be_written_says_where_and_what_to_do(
+        tmp_path, file_server):
+    served, base = file_server
+    (served / "f.bin").write_bytes(b"x")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the data folder should go")
+    wanted = data.DataFile("f.bin", hashlib.sha1(b"x").hexdigest(),
+                           mirrors=((f"{base}/f.bin", "sha1",
+                                     hashlib.sha1(b"x").hexdigest()),))
+    with pytest.raises(OSError, match="writable") as error:
+        data.locate(wanted, folder=str(blocker / "data"))
+    assert str(blocker / "data") in str(error.value)
+
+
+def test_a_downloaded_file_honours_the_umask(tmp_path, file_server):
+    served, base = file_server
+    (served / "f.bin").write_bytes(b"x")
+    digest = hashlib.sha1(b"x").hexdigest()
+    wanted = data.DataFile("f.bin", digest,
+                           mirrors=((f"{base}/f.bin", "sha1", digest),))
+    old = os.umask(0o022)
+    try:
+        path = data.locate(wanted, folder=str(tmp_path / "data"))
+    finally:
+        os.umask(old)
+    assert os.stat(path).st_mode & 0o777 == 0o644

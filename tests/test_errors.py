@@ -1,7 +1,7 @@
 """Bad input gets a clear error naming the argument, never an MXNet traceback."""
 import numpy as np
 import pytest
-from mxnet import gluon, nd
+from mxnet import gluon, init, nd
 from mxnet.gluon import nn
 
 import gluon_opt
@@ -101,9 +101,9 @@ def test_train_ch7_checks_the_update_and_hyperparams(airfoil):
 
 @pytest.mark.parametrize("name,hyperparams,message", [
     ("sgdd", {"learning_rate": 0.1}, "trainer_name 'sgdd'.*known: .*adam"),
-    ("sgd", {"learning_rate": -0.1}, r"trainer_hyperparams\['learning_rate'\] must be at least 0"),
-    ("sgd", {"learning_rate": 0.1, "momentum": 1.5}, r"trainer_hyperparams\['momentum'\] must be at most 1"),
-    ("sgd", {"learning_rate": 0.1, "momentum": -0.1}, r"trainer_hyperparams\['momentum'\] must be at least 0"),
+    ("sgd", {"learning_rate": -0.1}, r"trainer_hyperparams\['learning_rate'\] must be in \[0, inf\], got -0.1"),
+    ("sgd", {"learning_rate": 0.1, "momentum": 1.5}, r"trainer_hyperparams\['momentum'\] must be in \[0, 1\], got 1.5"),
+    ("sgd", {"learning_rate": 0.1, "momentum": -0.1}, r"trainer_hyperparams\['momentum'\] must be in \[0, 1\], got -0.1"),
     ("sgd", {"learning_rate": 0.1, "no_such_option": 1}, "do not fit optimizer 'sgd'"),
 ])
 def test_train_gluon_ch7_names_bad_optimizer_arguments(airfoil, name, hyperparams,
@@ -161,3 +161,196 @@ def test_train_linreg_scratch_names_its_own_arguments():
         gluon_opt.train_linreg_scratch(
             "sgd", None, {"lr": 0.1}, nd.ones((4, 2)), nd.ones(4),
             batch_size=2, num_epochs=1, log_interval=2)
+
+
+# ------------------------------------ data in the wrong type or shape (issue 12)
+
+def airfoil_like(n=60, dtype="float32", label_dtype="float32", seed=0):
+    rng = np.random.RandomState(seed)
+    X = rng.normal(size=(n, 3))
+    y = X @ [1.0, -2.0, 0.5] + 0.1 * rng.normal(size=n)
+    return nd.array(X, dtype=dtype), nd.array(y, dtype=label_dtype)
+
+
+def gluon_net():
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize(init.Normal(sigma=0.01))
+    return net
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float16", "int64"])
+def test_features_of_another_dtype_train_as_float32(dtype):
+    X, y = airfoil_like(dtype=dtype)
+    reference_X, _ = airfoil_like()
+    import gluon_opt
+    from gluon_opt import optimizers
+    gluon_opt.set_seed(0)
+    history = gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X, y,
+                                  batch_size=10, num_epochs=1)
+    gluon_opt.set_seed(0)
+    expected = gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05},
+                                   X.astype("float32"), y, batch_size=10,
+                                   num_epochs=1)
+    assert history.losses == expected.losses
+    net = gluon_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.05})
+    result = utils.optimize(10, trainer, 1, None, 10, X, y, net)
+    assert np.isfinite(result.losses).all()
+    gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X, y, 10, 1)
+
+
+def test_integer_labels_are_used_as_floats():
+    import gluon_opt
+    X, y = airfoil_like()
+    classes = nd.array(np.arange(60) % 3, dtype="int64")
+    history = gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X,
+                                        classes, 10, 1)
+    assert np.isfinite(history.losses).all()
+
+
+def test_labels_with_two_columns_are_refused_naming_the_shape():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    y2 = nd.stack(y, y, axis=1)
+    with pytest.raises(ValueError, match=r"labels must have shape \(60,\) or "
+                                         r"\(60, 1\).*got \(60, 2\)"):
+        gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X, y2)
+    with pytest.raises(ValueError, match=r"labels must have shape"):
+        gluon_opt.train_gluon_ch7("sgd", {"learning_rate": 0.05}, X, y2)
+    net = gluon_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.05})
+    with pytest.raises(ValueError, match=r"y has shape \(60, 2\): 2 value\(s\) "
+                                         r"per example, but the net maps a "
+                                         r"row of X to 1 output"):
+        utils.optimize(10, trainer, 1, None, 10, X, y2, net)
+
+
+def test_one_dimensional_features_are_refused_with_the_fix():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    with pytest.raises(ValueError, match=r"features must have one row per "
+                                         r"example.*got shape \(60,\).*"
+                                         r"features.reshape\(\(-1, 1\)\)"):
+        gluon_opt.train_ch7(optimizers.sgd, None, {"lr": 0.05}, X[:, 0], y)
+
+
+# -------------------------------------- hyperparameters and configuration (§5)
+
+@pytest.mark.parametrize("lr,error,message", [
+    ("0.1", TypeError, "trainer's learning_rate must be a number, got '0.1'"),
+    (True, TypeError, "trainer's learning_rate must be a number, got True"),
+    (-0.1, ValueError, "trainer's learning_rate must be at least 0"),
+])
+def test_optimize_checks_the_trainers_learning_rate_up_front(problem, lr,
+                                                             error, message):
+    net = problem["net"]
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": lr})
+    with pytest.raises(error, match=message):
+        utils.optimize(**dict(problem, trainer=trainer))
+
+
+def test_decay_epoch_with_an_lr_scheduler_is_refused_with_the_reason(problem):
+    import mxnet as mx
+    net = problem["net"]
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {
+        "learning_rate": 0.1,
+        "lr_scheduler": mx.lr_scheduler.FactorScheduler(step=10, factor=0.5,
+                                                        base_lr=0.1)})
+    with pytest.raises(ValueError, match="decay_epoch=2 cannot be used with a "
+                                         "trainer that has an lr_scheduler"):
+        utils.optimize(**dict(problem, trainer=trainer, decay_epoch=2))
+
+
+@pytest.mark.parametrize("hyperparams,error,message", [
+    ({"learning_rate": 0.01, "beta1": "0.9"}, TypeError, r"\['beta1'\] must be a number"),
+    ({"learning_rate": 0.01, "beta1": 1.0}, ValueError, r"\['beta1'\] must be in \[0, 1\)"),
+    ({"learning_rate": 0.01, "wd": -1}, ValueError, r"\['wd'\] must be in"),
+    ({"learning_rate": 0.01, "rescale_grad": 0}, ValueError,
+     r"\['rescale_grad'\] must be in"),
+])
+def test_train_gluon_ch7_checks_every_hyperparameter(hyperparams, error, message):
+    import gluon_opt
+    X, y = airfoil_like()
+    with pytest.raises(error, match="trainer_hyperparams" + message):
+        gluon_opt.train_gluon_ch7("adam", hyperparams, X, y)
+
+
+def test_one_state_per_parameter_is_required():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    one_state = [nd.zeros((3, 1))]
+    with pytest.raises(ValueError, match="one state per parameter"):
+        gluon_opt.train_ch7(optimizers.sgd_momentum, one_state,
+                            {"lr": 0.01, "momentum": 0.9}, X, y)
+
+
+def test_a_missing_hyperparameter_names_the_key_and_the_function():
+    import gluon_opt
+    from gluon_opt import optimizers
+    X, y = airfoil_like()
+    with pytest.raises(ValueError, match="hyperparams has no 'momentum', which "
+                                         "trainer_fn sgd_momentum reads"):
+        gluon_opt.train_ch7(optimizers.sgd_momentum,
+                            optimizers.init_momentum_states, {"lr": 0.01}, X, y)
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    (dict(true_w=[]), ValueError, "true_w must hold at least one weight"),
+    (dict(true_w=[float("nan")]), ValueError, "true_w must be finite"),
+    (dict(true_w="ab"), TypeError, "true_w must be a list of numbers"),
+    (dict(true_b=float("inf")), ValueError, "true_b must be finite"),
+    (dict(true_b="a"), TypeError, "true_b must be a number"),
+    (dict(seed=1.5), TypeError, "seed must be an integer"),
+])
+def test_synthetic_linreg_names_the_bad_argument(kwargs, error, message):
+    import gluon_opt
+    with pytest.raises(error, match=message):
+        gluon_opt.synthetic_linreg(10, **kwargs)
+
+
+@pytest.mark.parametrize("num_rows,error,message", [
+    (-5, ValueError, "num_rows must be at least 1, got -5"),
+    ("10", TypeError, "num_rows must be an integer"),
+])
+def test_read_airfoil_checks_num_rows(num_rows, error, message):
+    from gluon_opt import data
+    path = data.locate(data.AIRFOIL)
+    with pytest.raises(error, match=message):
+        data.read_airfoil(path, num_rows=num_rows)
+
+
+def test_read_idx_reports_huge_and_many_dimensional_headers(tmp_path):
+    import struct
+    from gluon_opt import mnist
+    huge = tmp_path / "huge.idx"
+    huge.write_bytes(b"\x00\x00\x08\x02" + struct.pack(">II", 2**32 - 1,
+                                                        2**32 - 1))
+    with pytest.raises(ValueError) as error:
+        mnist.read_idx(huge)
+    assert str(huge) in str(error.value)
+    assert f"{(2**32 - 1) ** 2} bytes" in str(error.value)  # no overflow
+    many = tmp_path / "many.idx"
+    many.write_bytes(b"\x00\x00\x08\xff" + struct.pack(">255I", *[1] * 255))
+    with pytest.raises(ValueError, match="255 dimensions") as error:
+        mnist.read_idx(many)
+    assert str(many) in str(error.value)
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: utils.SGD([nd.ones(2)], "0.1"), TypeError, "lr must be a number"),
+    (lambda: utils.set_fig_size(__import__("matplotlib"), None), TypeError,
+     r"figsize must be \(width, height\)"),
+    (lambda: __import__("gluon_opt").show_trace_2d(lambda a, b: a, []),
+     ValueError, "results must hold at least one"),
+    (lambda: __import__("gluon_opt").train_2d("gd"), TypeError,
+     "trainer must be a step function"),
+    (lambda: utils.semilogy([0, 1, 2], [1.0, 2.0], "x", "y"), ValueError,
+     "x_vals and y_vals must have the same length, got 3 and 2"),
+])
+def test_the_books_small_helpers_say_what_to_pass(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -118,14 +118,15 @@ def test_shared_files_load_as_ten_thousand_digits():
 def test_a_file_with_the_wrong_sha1_is_refused(tmp_path):
     # A well-formed idx file under the right name is still refused: the
     # loader checks the hash before it reads.
-    shutil.copy(os.path.join(gluon_opt.data.data_dir(), "mnist",
-                             mnist.TEST_IMAGES[0]), tmp_path)
-    labels = tmp_path / mnist.TEST_LABELS[0]
+    (tmp_path / "mnist").mkdir()
+    shutil.copy(os.path.join(gluon_opt.data.SHIPPED_DIR, mnist.TEST_IMAGES.name),
+                tmp_path / "mnist")
+    labels = tmp_path / mnist.TEST_LABELS.name
     write_idx(labels, np.zeros(10000, np.uint8), compress=True)
     with pytest.raises(ValueError, match="sha1") as error:
         mnist.read_mnist_idx(folder=str(tmp_path))
     assert str(labels) in str(error.value)
-    assert mnist.TEST_LABELS[1] in str(error.value)  # the expected hash
+    assert mnist.TEST_LABELS.sha1 in str(error.value)  # the expected hash
 
 
 def test_load_mnist_splits_the_test_files_and_says_so(mnist_data):
@@ -150,21 +151,53 @@ def test_load_mnist_split_is_the_same_every_time(mnist_data):
                                   mnist_data.eval_labels.asnumpy())
 
 
-def test_without_local_files_gluon_is_tried_then_the_idx_download(tmp_path):
-    # Offline (as here) both downloads fail at once and the error says which
-    # file is missing from which folder; with a network Gluon's real splits
-    # load. Either way the order of the attempts is the documented one.
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            loaded = mnist.load_mnist(folder=str(tmp_path))
-        except OSError as error:
-            assert mnist.TEST_IMAGES[0] in str(error)
-            assert str(tmp_path) in str(error)
-            assert any("gluon.data.vision.MNIST could not load" in
-                       str(warning.message) for warning in caught)
-        else:
-            assert "gluon.data.vision.MNIST" in loaded.source
+def test_without_the_training_split_the_shipped_test_split_is_used(tmp_path):
+    loaded = mnist.load_mnist(folder=str(tmp_path))  # download=False
+    assert loaded.train_features.shape == (8000, 784)
+    assert "copy the package ships" in loaded.source
+    assert "download=False" in loaded.source and str(tmp_path) in loaded.source
+    assert os.listdir(tmp_path) == []
+
+
+def test_the_training_split_is_downloaded_from_a_mirror_and_verified(
+        tmp_path, monkeypatch):
+    """With download=True the training split comes from the first mirror
+    that serves it with the right hash (a local server stands in for the
+    mirrors: no traffic leaves 127.0.0.1)."""
+    import functools
+    import hashlib
+    import http.server
+    import threading
+    served = tmp_path / "served"
+    served.mkdir()
+    images = np.random.RandomState(0).randint(0, 256, (30, 28, 28)).astype(np.uint8)
+    labels = np.arange(30, dtype=np.uint8) % 10
+    files = {}
+    for name, array in (("train-images-idx3-ubyte.gz", images),
+                        ("train-labels-idx1-ubyte.gz", labels)):
+        path = write_idx(served / name, array, compress=True)
+        files[name] = hashlib.sha1(pathlib.Path(path).read_bytes()).hexdigest()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(served))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        for attr, name in (("TRAIN_IMAGES", "train-images-idx3-ubyte.gz"),
+                           ("TRAIN_LABELS", "train-labels-idx1-ubyte.gz")):
+            monkeypatch.setattr(mnist, attr, gluon_opt.data.DataFile(
+                f"mnist/{name}", files[name], mirrors=(
+                    (f"{base}/gone/{name}", "sha1", files[name]),
+                    (f"{base}/{name}", "sha1", files[name]))))
+        loaded = mnist.load_mnist(folder=str(tmp_path / "data"), download=True)
+    finally:
+        server.shutdown()
+    assert loaded.train_features.shape == (30, 784)
+    np.testing.assert_array_equal(loaded.train_labels.asnumpy(), labels)
+    assert loaded.eval_features.shape == (10000, 784)  # the real test split
+    assert "real MNIST splits" in loaded.source
+    assert sorted(os.listdir(tmp_path / "data" / "mnist")) == sorted(files)
 
 
 # --------------------------------------------------------------- the study
@@ -248,3 +281,15 @@ def test_mnist_momentum_experiment_is_registered_and_runs_quick():
     assert rows["momentum final loss"].ours < rows["sgd final loss"].ours
     assert 0 < rows["momentum seconds per epoch"].ours < 60
     assert "8,000" in rows["data"].ours
+
+
+def test_a_diverging_study_run_warns_from_the_callers_line(mnist_data):
+    # Issue 12: lr=50 took the loss from about 117 to 72,812 and returned
+    # diverged=True without a word.
+    with pytest.warns(RuntimeWarning, match="diverged") as caught:
+        study = mnist.mnist_momentum_study(num_epochs=1, num_train=640, lr=50,
+                                           log_every=2, mnist=mnist_data,
+                                           plot=False)
+    assert study.momentum.diverged
+    assert any("momentum 0.9" in str(w.message) for w in caught)
+    assert all(w.filename == __file__ for w in caught)

@@ -1,14 +1,16 @@
 """The registry, argument errors, MXNet's DCASGD bug, and the book's
-functions against the Optimizer classes they share their pieces with."""
+functions against the Optimizer classes and MXNet's own optimizers."""
 import inspect
 import re
 
 import mxnet as mx
+import math
+
 import numpy as np
 import pytest
 from mxnet import nd
 
-from gluon_opt import optimizers
+from gluon_opt import optimizers, schedules
 from gluon_opt.optimizers import book
 
 MXNET_NAMES = ["sgd", "nag", "signum", "ftml", "lars", "lbsgd", "dcasgd", "sgld",
@@ -96,18 +98,53 @@ def test_register_adds_a_name_and_refuses_other_classes():
     ("nadam", {"schedule_decay": -0.1}, "schedule_decay"),
     ("ftml", {"beta1": 1.0}, "beta1"),
     ("groupadagrad", {"wd": 0.1}, "wd"),
+    ("ftml", {"learning_rate": 0.0}, "learning_rate"),  # FTML divides by it
+    ("lamb", {"lower_bound": 3.0, "upper_bound": 2.0}, "lower_bound"),
 ])
 def test_invalid_hyperparameter_names_the_argument(name, kwargs, argument):
     with pytest.raises(ValueError, match=argument):
         optimizers.create(name, **kwargs)
 
 
-@pytest.mark.parametrize("kwargs, argument", [
-    ({"learning_rate": "0.1"}, "learning_rate"), ({"momentum": True}, "momentum"),
+@pytest.mark.parametrize("name, kwargs, argument", [
+    ("sgd", {"learning_rate": "0.1"}, "learning_rate"),
+    ("sgd", {"momentum": True}, "momentum"),
+    # flags must be bool: Python counts the string 'no' as true
+    ("rmsprop", {"centered": "no"}, "centered"),
+    ("sgd", {"fast": "no"}, "fast"),
+    ("adam", {"fast": 0}, "fast"),
+    ("adagrad", {"fast": "False"}, "fast"),
+    ("sgd", {"multi_precision": "yes"}, "multi_precision"),
+    ("lbsgd", {"multi_precision": 1}, "multi_precision"),
+    ("adam", {"lazy_update": "no"}, "lazy_update"),
+    ("lars", {"momentum_correction": "no"}, "momentum_correction"),
+    ("lamb", {"bias_correction": None}, "bias_correction"),
+    # a schedule by name: it needs its own arguments
+    ("sgd", {"lr_scheduler": "factor"}, "lr_scheduler.*schedules.create"),
+    ("adam", {"lr_scheduler": 0.9}, "lr_scheduler"),
 ])
-def test_wrong_kind_of_hyperparameter_is_a_type_error(kwargs, argument):
+def test_wrong_kind_of_hyperparameter_is_a_type_error(name, kwargs, argument):
     with pytest.raises(TypeError, match=argument):
-        optimizers.create("sgd", **kwargs)
+        optimizers.create(name, **kwargs)
+
+
+def test_flags_take_python_and_numpy_bools():
+    assert optimizers.create("rmsprop", centered=np.bool_(True)).centered is True
+    assert optimizers.create("sgd", multi_precision=True).multi_precision is True
+    assert optimizers.create("adam", fast=False).fast is False
+
+
+def test_lr_scheduler_takes_a_schedule_object():
+    schedule = schedules.create("factor", step=2, factor=0.5)
+    optimizer = optimizers.create("sgd", learning_rate=0.1, lr_scheduler=schedule)
+    optimizer.num_update = 5
+    assert optimizer.learning_rate == pytest.approx(0.1 * 0.5 ** 2)
+
+
+def test_ftml_refuses_a_zero_learning_rate_later_too():
+    optimizer = optimizers.create("ftml")
+    with pytest.raises(ValueError, match="lr"):
+        optimizer.set_learning_rate(0.0)
 
 
 def test_set_learning_rate_checks_its_argument():
@@ -136,7 +173,7 @@ def test_no_fused_update_operator_in_the_source():
     import gluon_opt.optimizers.layerwise as m3
     import gluon_opt.optimizers.sgd as m4
     import gluon_opt.optimizers.pieces as m5
-    for module in (m1, m2, m3, m4, m5, optimizers.base, book):
+    for module in (m1, m2, m3, m4, m5, optimizers.base, optimizers.storage, book):
         words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", inspect.getsource(module)))
         assert not words & fused, (module.__name__, words & fused)
 
@@ -254,10 +291,12 @@ def assert_params_close(ours, theirs, rtol=1e-5, atol=1e-6):
         np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=rtol, atol=atol)
 
 
-def test_book_sgd_is_the_sgd_class_without_momentum():
+def test_book_sgd_is_the_sgd_class_and_mxnets_without_momentum():
     book_params, _ = run_book(book.sgd, None, {"lr": 0.1})
     class_params, _ = run_class(optimizers.create("sgd", learning_rate=0.1))
+    mxnet_params, _ = run_class(mx.optimizer.SGD(learning_rate=0.1))
     assert_params_close(book_params, class_params)
+    assert_params_close(book_params, mxnet_params)
 
 
 def test_book_sgd_momentum_is_the_sgd_class_and_mxnets():
@@ -269,8 +308,12 @@ def test_book_sgd_momentum_is_the_sgd_class_and_mxnets():
     theirs, their_states = run_class(mx.optimizer.SGD(learning_rate=0.05, momentum=0.9))
     assert_params_close(book_params, ours)
     assert_params_close(book_params, theirs)
-    assert_params_close(book_states, our_states)       # v, the book's sign
-    assert_params_close(book_states, [-s for s in their_states])  # MXNet keeps −v
+    # the book keeps v; the class keeps MXNet's state, m = −v, bit for bit
+    for book_state, our_state, their_state in zip(book_states, our_states,
+                                                  their_states):
+        np.testing.assert_array_equal(our_state.asnumpy(), -book_state.asnumpy())
+        np.testing.assert_allclose(our_state.asnumpy(), their_state.asnumpy(),
+                                   rtol=1e-5, atol=1e-6)
 
 
 def test_book_sgd_momentum_equals_sgd_after_rescaling_the_learning_rate():
@@ -323,6 +366,27 @@ def test_book_adam_shares_moving_averages_but_not_the_last_step():
     differences = [np.abs(a.asnumpy() - b.asnumpy()).max()
                    for a, b in zip(book_params, ours)]
     assert max(differences) > 1e-7
+
+
+def test_book_adam_is_mxnets_adam_with_its_eps_scaled_by_the_correction():
+    """MXNet adds ε to sqrt(s) and folds sqrt(1 − β₂ᵗ)/(1 − β₁ᵗ) into the
+    rate; the book adds ε to sqrt(ŝ). With ε·sqrt(1 − β₂ᵗ) at step t, MXNet's
+    fused adam_update takes the book's step."""
+    hyperparams = {"lr": 0.01, "t": 1}
+    book_params, book_states = run_book(book.adam, book.init_adam_states, hyperparams)
+    theirs = mx.optimizer.Adam(learning_rate=0.01)
+    params, rng = make_params(), np.random.RandomState(1)
+    states = [theirs.create_state(i, p) for i, p in enumerate(params)]
+    for t in range(1, 11):
+        set_grads(params, rng)
+        theirs.epsilon = 1e-6 * math.sqrt(1 - 0.999 ** t)
+        for i, (param, state) in enumerate(zip(params, states)):
+            theirs.update(i, param, param.grad, state)
+    assert_params_close(book_params, params)
+    theirs_plain, _ = run_class(mx.optimizer.Adam(learning_rate=0.01, epsilon=1e-6))
+    differences = [np.abs(a.asnumpy() - b.asnumpy()).max()
+                   for a, b in zip(book_params, theirs_plain)]
+    assert max(differences) > 1e-7  # the two ε placements are not the same step
 
 
 # The book's code, verbatim (d2l-zh 1.0), as oracles for the functions above.

@@ -15,14 +15,23 @@ BOOK_SIGNATURES = {
     "squared_loss": "(yhat, y)",
     "SGD": "(params, lr)",
     "semilogy": "(x_vals, y_vals, x_label, y_label, figsize=(3.5, 2.5))",
+    # The book's eight positional parameters, in order; the later editions'
+    # spelling of the data (features=, labels=) as keyword-only extras.
     "optimize": "(batch_size, trainer, num_epochs, decay_epoch, log_interval, "
-                "X, y, net)",
+                "X=None, y=None, net=None, *, features=None, labels=None)",
 }
 
 
 @pytest.mark.parametrize("name", sorted(BOOK_SIGNATURES))
 def test_book_signature(name):
     assert str(inspect.signature(getattr(utils, name))) == BOOK_SIGNATURES[name]
+
+
+def test_gluonbook_optimize_signature_names_features_and_labels():
+    import gluon_opt
+    params = list(inspect.signature(gluon_opt.optimize).parameters)
+    assert params[:8] == ["batch_size", "trainer", "num_epochs", "decay_epoch",
+                          "log_interval", "features", "labels", "net"]
 
 
 def test_set_fig_size_sets_the_default_size():

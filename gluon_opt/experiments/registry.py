@@ -24,12 +24,15 @@ class Row:
 
     ours and book are numbers or short strings (e.g. a printed line); a row
     with a number on both sides and a tol is within tolerance when
-    |ours - book| <= tol; a string row when the strings are equal.
+    |ours - book| <= tol; a string row when the strings are equal. A row
+    without a book number is compared with nothing (`ok` is None).
+    spread: (lowest, highest) when ours is the median of several seeded runs.
     """
     quantity: str
     ours: typing.Any
     book: typing.Any = None
     tol: typing.Optional[float] = None
+    spread: typing.Optional[tuple] = None
 
     @property
     def ok(self):

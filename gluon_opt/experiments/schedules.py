@@ -59,6 +59,11 @@ def book_softmax_module(initializer, lr_scheduler, learning_rate=0.1,
     mod.bind(data_shapes=[("data", (batch_size, NUM_FEATURES))],
              label_shapes=[("softmax_label", (batch_size,))])
     mod.init_params(initializer)
+    if lr_scheduler is not None:
+        # MXNet's Optimizer sets the scheduler's base_lr to learning_rate
+        # anyway, after printing that it did; setting it first is the same
+        # run without that line.
+        lr_scheduler.base_lr = learning_rate
     mod.init_optimizer(optimizer="sgd", optimizer_params=(
         ("learning_rate", learning_rate), ("lr_scheduler", lr_scheduler)))
     return mod

@@ -26,8 +26,12 @@ def titled(figure, title):
 # label -> (stepper, the line the book printed; None where it printed none)
 TRACES_2D = {
     "gd η=0.4": (traces.gd_2d, "epoch 20, x1 -0.943467, x2 -0.000073"),
+    "gd η=0.6": (functools.partial(traces.gd_2d, eta=0.6),
+                 "epoch 20, x1 -0.387814, x2 -1673.365109"),
     "momentum η=0.4 γ=0.5": (traces.momentum_2d,
                              "epoch 20, x1 -0.062843, x2 0.001202"),
+    "momentum η=0.6 γ=0.5": (functools.partial(traces.momentum_2d, eta=0.6),
+                             "epoch 20, x1 0.007188, x2 0.002553"),
     "adagrad η=0.4": (traces.adagrad_2d, "epoch 20, x1 -2.382563, x2 -0.158591"),
     "adagrad η=2": (functools.partial(traces.adagrad_2d, eta=2),
                     "epoch 20, x1 -0.002295, x2 -0.000000"),
@@ -71,7 +75,8 @@ def traces_2d(quick):
     figures, rows = {}, []
     for label, (step, book) in TRACES_2D.items():
         line, results = printed(traces.train_2d, step)
-        stem = "trace-" + label.split()[0] + ("-eta2" if "η=2" in label else "")
+        stem = "trace-" + (label.replace("η=", "eta").replace("γ=", "gamma")
+                           .replace("ρ=", "rho").replace(" ", "-"))
         figures[stem] = titled(traces.show_trace_2d(traces.f_2d, results),
                                label)
         rows.append(Row(f"{label}: printed", line, book))

@@ -5,12 +5,14 @@
   keyword arguments, as our own `mx.optimizer.Optimizer` subclasses (also in
   MXNet's registry as 'scratch_<name>', e.g. gluon.Trainer(p, 'scratch_adam'));
 - `pieces`: the named steps both are built from;
+- `storage`: MXNet's storage types under the classes (row_sparse gradients
+  update lazily or densely, as MXNet's class of the same name does);
 - `fast`: the fast path of SGD, AdaGrad and Adam, the same math with no new
   arrays: `create('adam', fast=True, ...)` (also `SGD`, `AdaGrad`), tested
-  bit-equal to the readable `update`; `fast.time_step` times the paths
+  bit-equal to the readable `step`; `fast.time_step` times the paths
   against MXNet's own optimizer for a benchmark.
 """
-from . import fast, pieces
+from . import fast, pieces, storage
 from .adam import FTML, Adam, Adamax, Nadam
 from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
 from .base import MXNET_PREFIX, Optimizer, create, names, register
@@ -29,5 +31,5 @@ __all__ = [
     "create", "names", "register", "Optimizer", "MXNET_PREFIX",
     "SGD", "NAG", "Signum", "FTML", "LARS", "LBSGD", "DCASGD", "SGLD", "Adam",
     "AdaGrad", "RMSProp", "AdaDelta", "Ftrl", "Adamax", "Nadam", "LAMB",
-    "GroupAdaGrad", "pieces", "fast",
+    "GroupAdaGrad", "pieces", "fast", "storage",
 ]

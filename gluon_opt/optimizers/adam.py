@@ -7,9 +7,9 @@ averages of the gradient and of its square plus bias correction.
 from mxnet import nd
 
 from . import fast as fastpath
-from . import pieces
-from .base import Optimizer, check_fraction, check_number, register
-from .sgd import _zeros_like
+from . import pieces, storage
+from .base import (Optimizer, check_bool, check_fraction, check_number,
+                   check_optional_number, register)
 
 
 @register
@@ -21,6 +21,8 @@ class Adam(Optimizer):
     MXNet folds the bias correction into the learning rate, so eps is added
     to the uncorrected sqrt(v); the book's `adam` corrects m and v first and
     adds eps to sqrt(v̂). Both share the moving averages and 1 − βᵗ.
+    A row_sparse gradient updates only its rows (weight, m and v; t is the
+    parameter's update count all the same) unless lazy_update=False.
     fast=True: the same step written into workspace buffers (`fast_adam_update`).
     """
 
@@ -30,18 +32,22 @@ class Adam(Optimizer):
         self.beta1 = check_fraction("beta1", beta1, high_open=True)
         self.beta2 = check_fraction("beta2", beta2, high_open=True)
         self.epsilon = check_number("epsilon", epsilon, low=0)
-        self.lazy_update = lazy_update
-        self.fast = bool(fast)
+        self.lazy_update = check_bool("lazy_update", lazy_update)
+        self.fast = check_bool("fast", fast)
         self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
-        return _zeros_like(weight), _zeros_like(weight)
+        stype = weight.stype if self.lazy_update else "default"
+        return (storage.zeros(weight, stype=stype),   # mean
+                storage.zeros(weight, stype=stype))   # variance
 
-    def update(self, index, weight, grad, state):
-        lr, wd, t = self._begin_update(index)
-        if self.fast and fastpath.supports(weight, grad):
-            fast_adam_update(self, weight, grad, state, lr, wd, t)
-            return
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        return self._lazy_if(self.lazy_update, weight, state)
+
+    def fast_step(self, index, weight, grad, state, lr, wd, t):
+        fast_adam_update(self, weight, grad, state, lr, wd, t)
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad, weight, wd)
         mean, var = state
         pieces.moving_average_(mean, grad, self.beta1)
@@ -59,7 +65,7 @@ class Adam(Optimizer):
 
 
 def fast_adam_update(optimizer, weight, grad, state, lr, wd, t):
-    """Adam.update's step with every operator writing into an existing array.
+    """Adam.step with every operator writing into an existing array.
 
     Workspace g and d:  g ← clip(rescale_grad·grad + wd·w);
     m ← β₁·m + (1 − β₁)·g  (via d);  g ← (1 − β₂)·g²;  v ← β₂·v + g;
@@ -106,10 +112,9 @@ class Adamax(Optimizer):
         self.beta2 = check_fraction("beta2", beta2)
 
     def create_state(self, index, weight):
-        return _zeros_like(weight), _zeros_like(weight)
+        return storage.zeros(weight), storage.zeros(weight)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, t = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad, weight, wd)
         mean, infinity_norm = state
         pieces.moving_average_(mean, grad, self.beta1)
@@ -141,13 +146,12 @@ class Nadam(Optimizer):
         self.m_schedule = 1.0
 
     def create_state(self, index, weight):
-        return _zeros_like(weight), _zeros_like(weight)
+        return storage.zeros(weight), storage.zeros(weight)
 
     def _momentum_at(self, t):
         return self.beta1 * (1.0 - 0.5 * 0.96 ** (t * self.schedule_decay))
 
-    def update(self, index, weight, grad, state):
-        lr, wd, t = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad, weight, wd)
         momentum_t, momentum_next = self._momentum_at(t), self._momentum_at(t + 1)
         self.m_schedule *= momentum_t
@@ -170,17 +174,24 @@ class FTML(Optimizer):
     z ← β₁·z + (1 − β₁)·g − (d_t − β₁·d_{t−1})·w;  w ← −z / d_t.
     """
 
-    def __init__(self, beta1=0.6, beta2=0.999, epsilon=1e-8, **kwargs):
-        super().__init__(**kwargs)
+    def __init__(self, beta1=0.6, beta2=0.999, epsilon=1e-8,
+                 learning_rate=None, **kwargs):
+        # d_t divides by the learning rate: 0 would fail at the first update
+        check_optional_number("learning_rate", learning_rate, low=0,
+                              low_open=True)
+        super().__init__(learning_rate=learning_rate, **kwargs)
         self.beta1 = check_fraction("beta1", beta1, high_open=True)
         self.beta2 = check_fraction("beta2", beta2, high_open=True)
         self.epsilon = check_number("epsilon", epsilon, low=0)
 
-    def create_state(self, index, weight):
-        return _zeros_like(weight), _zeros_like(weight), _zeros_like(weight)
+    def set_learning_rate(self, lr):
+        """A new learning rate: positive, since FTML divides by it."""
+        super().set_learning_rate(check_number("lr", lr, low=0, low_open=True))
 
-    def update(self, index, weight, grad, state):
-        lr, wd, t = self._begin_update(index)
+    def create_state(self, index, weight):
+        return storage.zeros(weight), storage.zeros(weight), storage.zeros(weight)
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad, weight, wd)
         previous_d, var, z = state
         pieces.moving_average_(var, grad.square(), self.beta2)

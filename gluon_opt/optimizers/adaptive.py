@@ -11,15 +11,17 @@ preprocessing and weight decay differ.
 from mxnet import nd
 
 from . import fast as fastpath
-from . import pieces
-from .base import (Optimizer, check_fraction, check_number,
+from . import pieces, storage
+from .base import (Optimizer, check_bool, check_fraction, check_number,
                    check_optional_number, register)
 
 
-def _zeros_float32(weight):
-    # MXNet's AdaGrad, RMSProp, AdaDelta, FTRL and GroupAdaGrad keep their
-    # state in float32 whatever the weight's type.
-    return nd.zeros(weight.shape, weight.context)
+def _zeros_float32(weight, shape=None):
+    # MXNet's AdaGrad, RMSProp, FTRL and GroupAdaGrad keep their state in
+    # float32 whatever the weight's type, stored like the weight (row_sparse
+    # for a row_sparse weight).
+    return nd.zeros(weight.shape if shape is None else shape, weight.context,
+                    stype=weight.stype)
 
 
 @register
@@ -28,31 +30,41 @@ class AdaGrad(Optimizer):
 
     g = clip(rescale_grad·grad);  s ← s + g²;  w ← w − lr·(g / sqrt(s + eps) + wd·w).
     The book's `adagrad` is the same step with eps = 1e-6 and no weight decay.
+    A row_sparse gradient updates only its rows (the others have g = 0 and
+    would not move), and, as in MXNet, cannot be combined with weight decay.
     fast=True: the same step written into workspace buffers (`fast_adagrad_update`).
     """
 
     def __init__(self, eps=1e-7, fast=False, **kwargs):
         super().__init__(**kwargs)
         self.float_stable_eps = check_number("eps", eps, low=0)
-        self.fast = bool(fast)
+        self.fast = check_bool("fast", fast)
         self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _zeros_float32(weight)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
-        if self.fast and fastpath.supports(weight, grad):
-            fast_adagrad_update(self, weight, grad, state, lr, wd)
-            return
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        _, wd, _ = hyperparameters
+        if wd:
+            raise ValueError(
+                f"wd must be 0 for AdaGrad with a row_sparse gradient, got {wd} "
+                f"(MXNet's sparse AdaGrad kernel has no weight decay); use "
+                f"wd=0 (or wd_mult 0 for this parameter) or a dense gradient")
+        return "lazy"
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad)
         pieces.accumulate_(state, grad.square())
         step = pieces.rms_scaled(grad, state, self.float_stable_eps)
         weight -= lr * pieces.add_weight_decay_(step, weight, wd)
 
+    def fast_step(self, index, weight, grad, state, lr, wd, t):
+        fast_adagrad_update(self, weight, grad, state, lr, wd)
+
 
 def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
-    """AdaGrad.update's step with every operator writing into an existing array.
+    """AdaGrad.step with every operator writing into an existing array.
 
     Workspace g and d:  g ← clip(rescale_grad·grad);  d ← g²;  s ← s + d;
     d ← sqrt(s + eps);  g ← g / d  (+ wd·w);  g ← lr·g;  w ← w − g;
@@ -83,6 +95,7 @@ class GroupAdaGrad(Optimizer):
 
     g = clip(rescale_grad·grad);  s_row ← s_row + mean(g_row²);
     w ← w − lr · g / sqrt(s_row + eps).  Weight decay is not supported.
+    A row_sparse gradient updates only its rows (the others would not move).
     """
 
     def __init__(self, eps=1e-5, **kwargs):
@@ -96,10 +109,12 @@ class GroupAdaGrad(Optimizer):
         if weight.ndim != 2:
             raise ValueError(f"weight must be 2-D for GroupAdaGrad (one "
                              f"accumulator per row), got shape {weight.shape}")
-        return nd.zeros((weight.shape[0], 1), weight.context)
+        return _zeros_float32(weight, shape=(weight.shape[0], 1))
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        return "lazy"
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         if wd != 0:
             raise ValueError(f"wd must be 0 for GroupAdaGrad, got {wd} for "
                              f"parameter {index} (check wd_mult)")
@@ -114,8 +129,8 @@ class RMSProp(Optimizer):
 
     g = clip(rescale_grad·grad + wd·w);  n ← γ₁·n + (1 − γ₁)·g².
     plain:    w ← w − lr · g / sqrt(n + eps)   (the book's `rmsprop`, eps 1e-6);
-    centered: ḡ ← γ₁·ḡ + (1 − γ₁)·g;  Δ ← γ₂·Δ + lr · g / sqrt(n − ḡ² + eps);
-              w ← w − Δ.
+    centered: ḡ ← γ₁·ḡ + (1 − γ₁)·g;  Δ ← γ₂·Δ − lr · g / sqrt(n − ḡ² + eps);
+              w ← w + Δ   (Δ with MXNet's sign, as in its state).
     Then w is clipped to [−clip_weights, clip_weights] if clip_weights is set.
     """
 
@@ -125,7 +140,7 @@ class RMSProp(Optimizer):
         self.gamma1 = check_fraction("gamma1", gamma1)
         self.gamma2 = check_fraction("gamma2", gamma2)
         self.epsilon = check_number("epsilon", epsilon, low=0)
-        self.centered = bool(centered)
+        self.centered = check_bool("centered", centered)
         self.clip_weights = check_optional_number("clip_weights", clip_weights,
                                                   low=0, low_open=True)
 
@@ -135,8 +150,7 @@ class RMSProp(Optimizer):
                     _zeros_float32(weight))
         return (_zeros_float32(weight),)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad, weight, wd)
         mean_square = pieces.moving_average_(state[0], grad.square(), self.gamma1)
         if not self.centered:
@@ -146,7 +160,7 @@ class RMSProp(Optimizer):
             pieces.moving_average_(mean, grad, self.gamma1)
             variance = mean_square - mean.square()
             step = lr * pieces.rms_scaled(grad, variance, self.epsilon)
-            weight -= pieces.momentum_update_(delta, step, self.gamma2)
+            weight += pieces.momentum_descent_(delta, step, self.gamma2)
         if self.clip_weights:
             nd.clip(weight, -self.clip_weights, self.clip_weights, out=weight)
 
@@ -166,11 +180,10 @@ class AdaDelta(Optimizer):
         self.epsilon = check_number("epsilon", epsilon, low=0)
 
     def create_state(self, index, weight):
-        return _zeros_float32(weight), _zeros_float32(weight)
+        return (nd.zeros(weight.shape, weight.context),   # always dense, as MXNet's
+                nd.zeros(weight.shape, weight.context))
 
-    def update(self, index, weight, grad, state):
-        wd = self._get_wd(index)
-        self._update_count(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad)
         mean_square_grad, mean_square_delta = state
         delta, _, _ = pieces.adadelta_step_(grad, mean_square_grad,
@@ -187,6 +200,8 @@ class Ftrl(Optimizer):
     z ← z + g − (sqrt(n + g²) − sqrt(n)) · w / lr;  n ← n + g²;
     w ← (sign(z)·λ₁ − z) / ((β + sqrt(n)) / lr + wd) · [|z| > λ₁].
     Its learning rate defaults to 0.1, set after the base class (as MXNet does).
+    With a row_sparse weight (and so state), a row_sparse gradient updates only
+    its rows; with a dense weight every row is recomputed from z, as in MXNet.
     """
 
     def __init__(self, lamda1=0.01, learning_rate=0.1, beta=1, **kwargs):
@@ -198,8 +213,11 @@ class Ftrl(Optimizer):
     def create_state(self, index, weight):
         return _zeros_float32(weight), _zeros_float32(weight)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        lazy = weight.stype == "row_sparse" and storage.same_storage(weight, state)
+        return "lazy" if lazy else "dense"
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad)
         z, n = state
         grad_square = grad.square()

@@ -14,10 +14,13 @@ also entered in MXNet's registry under 'scratch_' + its name:
 `gluon.Trainer(params, 'scratch_adam', {'learning_rate': 0.01})`.
 """
 
+import numpy as np
 import mxnet as mx
+from mxnet import nd
 
 from .. import _checks
-from . import pieces
+from . import fast as fastpath
+from . import pieces, storage
 
 _REGISTRY = {}
 MXNET_PREFIX = "scratch_"
@@ -43,7 +46,9 @@ def create(name, **kwargs):
     """An optimizer from MXNet's name and keyword arguments, as mx.optimizer.create.
 
     create('adam', learning_rate=0.01, wd=1e-4) is our Adam, not MXNet's.
-    The name is case-insensitive.
+    The name is case-insensitive. Flags (fast, centered, multi_precision,
+    lazy_update, ...) must be bools, and lr_scheduler a schedule object such
+    as gluon_opt.schedules.create('factor', step=100, factor=0.9), not a name.
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be a string such as 'adam', got "
@@ -87,6 +92,44 @@ def check_fraction(name, value, high_open=False):
     return check_number(name, value, low=0, high=1, high_open=high_open)
 
 
+def check_bool(name, value):
+    """A flag: True or False (or a NumPy bool), never a string such as 'no',
+    which Python would count as true."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} "
+                        f"({type(value).__name__})")
+    return bool(value)
+
+
+def check_lr_scheduler(value):
+    """None, or a schedule object: MXNet calls it with the update number and
+    sets its `base_lr`. A name alone is refused (a schedule needs its own
+    arguments, such as step and factor)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise TypeError(
+            f"lr_scheduler must be a schedule object, not the name {value!r}; "
+            f"build one with gluon_opt.schedules.create({value!r}, ...) "
+            f"(e.g. schedules.create('factor', step=100, factor=0.9)) or "
+            f"mx.lr_scheduler.FactorScheduler(...)")
+    if not callable(value) or not hasattr(value, "base_lr"):
+        raise TypeError(f"lr_scheduler must be an mx.lr_scheduler.LRScheduler "
+                        f"(called with the update number, with a base_lr), got "
+                        f"{type(value).__name__}")
+    return value
+
+
+def check_array(name, value):
+    """An mxnet NDArray (a weight or a gradient given to update)."""
+    if not isinstance(value, nd.NDArray):
+        raise TypeError(f"{name} must be an mxnet NDArray, got "
+                        f"{type(value).__name__}")
+    return value
+
+
+
+
 class Optimizer(mx.optimizer.Optimizer):
     """Base of the scratch optimizers: MXNet's bookkeeping, checked arguments.
 
@@ -94,15 +137,36 @@ class Optimizer(mx.optimizer.Optimizer):
     clip_gradient, lr_scheduler, param_idx2name, multi_precision, ...) and
     refuses values that cannot train: a negative learning rate or weight
     decay, a non-positive rescale_grad or clip_gradient (use None for no
-    clipping). Subclasses check their own hyperparameters and implement
-    `create_state(index, weight)` and `update(index, weight, grad, state)`.
+    clipping), a flag that is not a bool, a schedule given by name.
 
-    `aggregate_num` stays 0, so MXNet's Updater (used by gluon.Trainer and
-    Module) calls `update` once per parameter.
+    A subclass holds the math: `create_state(index, weight)` and
+    `step(index, weight, grad, state, lr, wd, t)` on dense arrays. This
+    class runs it the way MXNet's class of the same name does:
+
+    - `update` counts the update and reads the learning rate and weight decay
+      (`_begin_update`), then runs `step` on MXNet's storage types (see
+      `storage.py`): a row_sparse gradient updates lazily, on the rows
+      present, where `_row_sparse_mode` says so, and is made dense otherwise;
+      row_sparse weights and states are updated through dense copies;
+    - `update_multi_precision` (what MXNet's Updater and gluon.Trainer call)
+      keeps a float32 master copy of float16 weights: the state is
+      (weight32, state), or (state, weight32) where MXNet's class keeps it
+      last (MASTER_COPY_LAST: SGD, NAG, LARS);
+    - both take MXNet's multi-tensor form, lists of indices, weights,
+      gradients and states, where MXNet's class does (MULTI_TENSOR: SGD,
+      LARS, LAMB), and refuse it elsewhere. `aggregate_num` stays 0, so
+      MXNet's Updater itself calls them once per parameter.
+
+    The states keep MXNet's layout (order, sign, dtype, storage type), so that
+    the states of MXNet's optimizer and of ours can be exchanged.
     """
+    MULTI_TENSOR = False
+    MASTER_COPY_LAST = False
+    fast = False  # classes with a fast path (fast.py) define fast_step
 
     def __init__(self, learning_rate=None, wd=0.0, rescale_grad=1.0,
-                 clip_gradient=None, **kwargs):
+                 clip_gradient=None, lr_scheduler=None, multi_precision=False,
+                 **kwargs):
         check_optional_number("learning_rate", learning_rate, low=0)
         check_number("wd", wd, low=0)
         check_number("rescale_grad", rescale_grad, low=0, low_open=True)
@@ -110,17 +174,41 @@ class Optimizer(mx.optimizer.Optimizer):
                               low_open=True)
         super().__init__(learning_rate=learning_rate, wd=wd,
                          rescale_grad=rescale_grad,
-                         clip_gradient=clip_gradient, **kwargs)
+                         clip_gradient=clip_gradient,
+                         lr_scheduler=check_lr_scheduler(lr_scheduler),
+                         multi_precision=check_bool("multi_precision",
+                                                    multi_precision),
+                         **kwargs)
 
     def set_learning_rate(self, lr):
         """Set a new learning rate (gluon.Trainer.set_learning_rate calls this)."""
         super().set_learning_rate(check_number("lr", lr, low=0))
 
-    def _begin_update(self, index):
-        """Count this update; return its (learning rate, weight decay, step t)."""
-        self._update_count(index)
+    # ---- the math, in subclasses
+
+    def step(self, index, weight, grad, state, lr, wd, t):
+        """One step on dense arrays, in place: the optimizer's formula."""
+        raise NotImplementedError(f"{type(self).__name__} defines step")
+
+    # ---- bookkeeping: counts, learning rates, weight decay
+
+    def _hyperparameters(self, index, weight, grad):
+        """What `step` takes after its arrays: (learning rate, weight decay,
+        this parameter's update count t)."""
         return (self._get_lr(index), self._get_wd(index),
                 self._index_update_count[index])
+
+    def _begin_update(self, index, weight=None, grad=None):
+        """Count this update; return its hyperparameters for `step`."""
+        self._update_count(index)
+        return self._hyperparameters(index, weight, grad)
+
+    def _begin_updates(self, indices, weights, grads):
+        """The multi-tensor form: count every index first, then read each one's
+        hyperparameters (the order of MXNet's SGD and LARS)."""
+        self._update_count(list(indices))
+        return [self._hyperparameters(index, weight, grad)
+                for index, weight, grad in zip(indices, weights, grads)]
 
     def _grad(self, grad, weight=None, wd=0.0):
         """clip(rescale_grad · grad + wd · weight): see pieces.preprocess_grad."""
@@ -131,6 +219,125 @@ class Optimizer(mx.optimizer.Optimizer):
         """clip(rescale_grad · grad) + wd · weight: SGD's order (decay not clipped)."""
         grad = self._grad(grad)
         return pieces.add_weight_decay_(grad, weight, wd)
+
+    # ---- MXNet's entry points
+
+    def update(self, index, weight, grad, state):
+        """Update the weight (or, in the multi-tensor form, each weight) in place."""
+        self._for_each_tensor(index, weight, grad, state, self._update_tensor)
+
+    def update_multi_precision(self, index, weight, grad, state):
+        """`update`, through the float32 master copy where the state has one."""
+        self._for_each_tensor(index, weight, grad, state,
+                              self._update_tensor_multi_precision)
+
+    def create_state_multi_precision(self, index, weight):
+        """The state, with a float32 master copy of a float16 weight when
+        multi_precision is set, in the order of MXNet's class."""
+        if (self.MASTER_COPY_LAST and self.multi_precision
+                and weight.dtype == np.float16):
+            master_copy = weight.astype(np.float32)
+            return (self.create_state(index, master_copy), master_copy)
+        return super().create_state_multi_precision(index, weight)
+
+    def _for_each_tensor(self, index, weight, grad, state, update_one):
+        """update_one(index, weight, grad, state, hyperparameters) for the one
+        tensor given, or for each of the lists given (the multi-tensor form)."""
+        if not isinstance(index, (tuple, list)):
+            check_array("weight", weight)
+            check_array("grad", grad)
+            update_one(index, weight, grad, state,
+                       self._begin_update(index, weight, grad))
+            return
+        name = type(self).__name__
+        if not self.MULTI_TENSOR:
+            raise TypeError(
+                f"{name} updates one parameter per call: index must be an int "
+                f"or a name, got a {type(index).__name__} (MXNet's {name} has "
+                f"no multi-tensor form; SGD, LARS and LAMB have one)")
+        for argument, values in (("weight", weight), ("grad", grad),
+                                 ("state", state)):
+            if not isinstance(values, (tuple, list)) or len(values) != len(index):
+                raise TypeError(
+                    f"{argument} must be a list of {len(index)} entries, one per "
+                    f"index, in the multi-tensor form, got {values!r:.80}")
+        for one_weight, one_grad in zip(weight, grad):
+            check_array("weight", one_weight)
+            check_array("grad", one_grad)
+        hyperparameters = self._begin_updates(index, weight, grad)
+        for arguments in zip(index, weight, grad, state, hyperparameters):
+            update_one(*arguments)
+
+    def _update_tensor_multi_precision(self, index, weight, grad, state,
+                                       hyperparameters):
+        if (self.multi_precision and weight.dtype == np.float16
+                and isinstance(state, (tuple, list))):
+            if self.MASTER_COPY_LAST:
+                # MXNet's own mixed-precision kernels (SGD, NAG, LARS): they
+                # have no sparse form, so a row_sparse gradient is made dense
+                inner_state, master_copy = state
+            else:
+                master_copy, inner_state = state
+            self._update_tensor(index, master_copy, grad.astype(np.float32),
+                                inner_state, hyperparameters,
+                                lazy_allowed=not self.MASTER_COPY_LAST)
+            nd.cast(master_copy, dtype=weight.dtype, out=weight)
+        else:
+            self._update_tensor(index, weight, grad, state, hyperparameters)
+
+    # ---- storage types (storage.py)
+
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        """'lazy' (only the rows present move) or 'dense' (the gradient made
+        dense) for a row_sparse gradient, as MXNet's class does: 'dense' here."""
+        return "dense"
+
+    def _lazy_if(self, lazy_update, weight, state):
+        """MXNet's fused SGD-momentum and Adam kernels: lazy when lazy_update is set
+        and the state has the weight's storage type."""
+        lazy = lazy_update and storage.same_storage(weight, state)
+        return "lazy" if lazy else "dense"
+
+    def _update_tensor(self, index, weight, grad, state, hyperparameters,
+                       lazy_allowed=True):
+        """Run `step` on MXNet's storage types: see the class docstring."""
+        mode = "dense"
+        if grad.stype == "row_sparse" and lazy_allowed:
+            mode = self._row_sparse_mode(weight, grad, state, hyperparameters)
+        stored = [weight] + storage.arrays(state)
+        if storage.all_dense(*stored):
+            work_weight, work_state = weight, state
+        else:  # a sparse weight or state: work on dense copies, store back
+            work_weight = storage.dense(weight)
+            work_state = storage.map_state(storage.dense, state)
+        if mode == "lazy":
+            self._step_rows(index, work_weight, grad, work_state,
+                            hyperparameters)
+        else:
+            grad = storage.dense(grad)
+            if self.fast and fastpath.supports(work_weight, grad):
+                self.fast_step(index, work_weight, grad, work_state,
+                               *hyperparameters)
+            else:
+                self.step(index, work_weight, grad, work_state, *hyperparameters)
+        for target, work in zip(stored, [work_weight] + storage.arrays(work_state)):
+            if work is not target:
+                target[:] = work
+
+    def _step_rows(self, index, weight, grad, state, hyperparameters):
+        """The lazy update: `step` on the rows present in the row_sparse
+        gradient, written back; the other rows keep their weight and state."""
+        rows = grad.indices
+        if rows.shape[0] == 0:
+            return
+        weight_rows = storage.rows_of(weight, rows)
+        state_rows = storage.map_state(lambda array: storage.rows_of(array, rows),
+                                       state)
+        self.step(index, weight_rows, grad.data, state_rows, *hyperparameters)
+        storage.put_rows_(weight, rows, weight_rows)
+        for array, array_rows in zip(storage.arrays(state),
+                                     storage.arrays(state_rows)):
+            storage.put_rows_(array, rows, array_rows)
 
     def __repr__(self):
         return f"gluon_opt.optimizers.{type(self).__name__}(lr={self.learning_rate})"

@@ -1,15 +1,14 @@
 """The chapter's scratch optimizers, with the book's signature
 f(params, states, hyperparams): update each param in place from its gradient.
 
+These are the teaching code: each body is its section's equations in plain
+NDArray arithmetic, line for line, so that a notebook can show the source.
 Names, state layouts and hyperparameter keys ('lr', 'momentum', 'gamma',
-'rho', 't') are those of d2l-zh 1.0. Each function composes the same pieces
-(`pieces.py`) as the Optimizer class of the same algorithm; where MXNet's
-formula differs from the book's (Adam's epsilon), only the final step differs.
+'rho', 't') are those of d2l-zh 1.0. The Optimizer classes compute the same
+math with MXNet's bookkeeping; tests/test_optimizers.py holds each function
+equal to its class and to MXNet's own optimizer.
 """
 from mxnet import nd
-
-from . import pieces
-from .sgd import sgd_step_
 
 
 def _zeros_like_each(params):
@@ -17,9 +16,9 @@ def _zeros_like_each(params):
 
 
 def sgd(params, states, hyperparams):
-    """Minibatch SGD: w = w − η·g.  hyperparams: 'lr' (η). `states` is unused."""
-    for param in params:
-        sgd_step_(param, hyperparams["lr"] * param.grad, None, 0.0)
+    """Minibatch SGD: w ← w − η·g.  hyperparams: 'lr' (η). `states` is unused."""
+    for p in params:
+        p -= hyperparams['lr'] * p.grad
 
 
 def init_momentum_states(params):
@@ -28,14 +27,13 @@ def init_momentum_states(params):
 
 
 def sgd_momentum(params, states, hyperparams):
-    """SGD with momentum (Polyak 1964): v = γ·v + η·g; w = w − v.
+    """SGD with momentum (Polyak 1964): v ← γ·v + η·g; w ← w − v.
 
-    hyperparams: 'lr' (η) and 'momentum' (γ). The SGD class takes the same
-    step (after MXNet's gradient rescale, clip and weight decay).
+    hyperparams: 'lr' (η) and 'momentum' (γ).
     """
-    for param, velocity in zip(params, states):
-        sgd_step_(param, hyperparams["lr"] * param.grad, velocity,
-                  hyperparams["momentum"])
+    for p, v in zip(params, states):
+        v[:] = hyperparams['momentum'] * v + hyperparams['lr'] * p.grad
+        p -= v
 
 
 def init_adagrad_states(params):
@@ -44,15 +42,15 @@ def init_adagrad_states(params):
 
 
 def adagrad(params, states, hyperparams):
-    """AdaGrad (Duchi et al. 2011): s = s + g²; w = w − η·g / sqrt(s + ε), ε = 1e-6.
+    """AdaGrad (Duchi et al. 2011): s ← s + g²; w ← w − η·g / sqrt(s + ε), ε = 1e-6.
 
-    hyperparams: 'lr' (η). The AdaGrad class takes the same step with its own
-    eps (1e-7) inside the square root, plus weight decay.
+    hyperparams: 'lr' (η). (MXNet's AdaGrad puts its ε, 1e-7 by default,
+    in the same place.)
     """
     eps = 1e-6
-    for param, square_sum in zip(params, states):
-        pieces.accumulate_(square_sum, param.grad.square())
-        param -= hyperparams["lr"] * pieces.rms_scaled(param.grad, square_sum, eps)
+    for p, s in zip(params, states):
+        s += p.grad.square()
+        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
 
 
 def init_rmsprop_states(params):
@@ -61,35 +59,35 @@ def init_rmsprop_states(params):
 
 
 def rmsprop(params, states, hyperparams):
-    """RMSProp (Tieleman & Hinton 2012): s = γ·s + (1 − γ)·g²;
-    w = w − η·g / sqrt(s + ε), ε = 1e-6.
+    """RMSProp (Tieleman & Hinton 2012): s ← γ·s + (1 − γ)·g²;
+    w ← w − η·g / sqrt(s + ε), ε = 1e-6.
 
-    hyperparams: 'lr' (η) and 'gamma' (γ). The RMSProp class (plain) takes
-    the same step with gamma1 = γ and its own epsilon (1e-8), also inside the
-    square root.
+    hyperparams: 'lr' (η) and 'gamma' (γ; MXNet's gamma1).
     """
-    gamma, eps = hyperparams["gamma"], 1e-6
-    for param, mean_square in zip(params, states):
-        pieces.moving_average_(mean_square, param.grad.square(), gamma)
-        param -= hyperparams["lr"] * pieces.rms_scaled(param.grad, mean_square, eps)
+    gamma, eps = hyperparams['gamma'], 1e-6
+    for p, s in zip(params, states):
+        s[:] = gamma * s + (1 - gamma) * p.grad.square()
+        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
 
 
 def init_adadelta_states(params):
-    """A pair (s, Δ) of zero moving averages per parameter: of g² and of the step²."""
+    """A pair (s, Δx) of zero moving averages per parameter: of g² and of the step²."""
     return list(zip(_zeros_like_each(params), _zeros_like_each(params)))
 
 
 def adadelta(params, states, hyperparams):
-    """AdaDelta (Zeiler 2012): see pieces.adadelta_step_, with ε = 1e-5; w = w − Δ.
+    """AdaDelta (Zeiler 2012), no learning rate, ε = 1e-5:
+    s ← ρ·s + (1 − ρ)·g²;  g' = sqrt(Δx + ε) / sqrt(s + ε) · g;
+    w ← w − g';  Δx ← ρ·Δx + (1 − ρ)·g'².
 
-    hyperparams: 'rho' (ρ). No learning rate. The AdaDelta class takes the
-    same step and adds weight decay.
+    hyperparams: 'rho' (ρ).
     """
-    rho, eps = hyperparams["rho"], 1e-5
-    for param, (mean_square_grad, mean_square_delta) in zip(params, states):
-        step, _, _ = pieces.adadelta_step_(param.grad, mean_square_grad,
-                                           mean_square_delta, rho, eps)
-        param -= step
+    rho, eps = hyperparams['rho'], 1e-5
+    for p, (s, delta) in zip(params, states):
+        s[:] = rho * s + (1 - rho) * p.grad.square()
+        g = (delta + eps).sqrt() / (s + eps).sqrt() * p.grad
+        p -= g
+        delta[:] = rho * delta + (1 - rho) * g.square()
 
 
 def init_adam_states(params):
@@ -99,18 +97,19 @@ def init_adam_states(params):
 
 def adam(params, states, hyperparams):
     """Adam (Kingma & Ba 2015) as the book writes it, β₁ = 0.9, β₂ = 0.999, ε = 1e-6:
-    v̂ = v/(1 − β₁ᵗ), ŝ = s/(1 − β₂ᵗ), w = w − η·v̂ / (sqrt(ŝ) + ε); then t += 1.
+    v ← β₁·v + (1 − β₁)·g;  s ← β₂·s + (1 − β₂)·g²;
+    v̂ = v / (1 − β₁ᵗ);  ŝ = s / (1 − β₂ᵗ);  w ← w − η·v̂ / (sqrt(ŝ) + ε);  t ← t + 1.
 
-    hyperparams: 'lr' (η) and 't' (the step, starting at 1). The Adam class
-    (MXNet's formula) shares the moving averages and 1 − βᵗ but folds the
-    correction into the step size, adding ε to the uncorrected sqrt(s).
+    hyperparams: 'lr' (η) and 't' (the step, starting at 1). MXNet's Adam adds
+    its ε to sqrt(s) instead of sqrt(ŝ): the book's step is MXNet's with ε
+    replaced by ε·sqrt(1 − β₂ᵗ).
     """
     beta1, beta2, eps = 0.9, 0.999, 1e-6
-    t = hyperparams["t"]
-    for param, (mean, mean_square) in zip(params, states):
-        pieces.moving_average_(mean, param.grad, beta1)
-        pieces.moving_average_(mean_square, param.grad.square(), beta2)
-        mean_hat = mean / pieces.bias_correction(beta1, t)
-        mean_square_hat = mean_square / pieces.bias_correction(beta2, t)
-        param -= hyperparams["lr"] * mean_hat / (mean_square_hat.sqrt() + eps)
-    hyperparams["t"] += 1
+    t = hyperparams['t']
+    for p, (v, s) in zip(params, states):
+        v[:] = beta1 * v + (1 - beta1) * p.grad
+        s[:] = beta2 * s + (1 - beta2) * p.grad.square()
+        v_hat = v / (1 - beta1 ** t)
+        s_hat = s / (1 - beta2 ** t)
+        p -= hyperparams['lr'] * v_hat / (s_hat.sqrt() + eps)
+    hyperparams['t'] += 1

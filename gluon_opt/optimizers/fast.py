@@ -26,8 +26,11 @@ exists:
   price: the step waits there for the operators before it (it does not
   overlap with MXNet's queue). Elsewhere (a GPU) they use MXNet's operators.
 
-The fast path runs float32 weights and gradients (the float32 master copy
-under multi_precision included); any other dtype takes the readable path.
+The fast path runs dense float32 weights and gradients (the float32 master
+copy under multi_precision included); any other dtype takes the readable
+path. A row_sparse gradient takes the readable lazy update on its rows
+(`storage.py`), or, with lazy_update=False, is made dense and then takes
+the fast path, as the base class's `update` decides for both paths alike.
 
 For benchmarks: `time_step(name, size, path)` times one step of 'sgd'
 (momentum 0.9), 'adagrad' or 'adam' on `size` float32 parameters, for

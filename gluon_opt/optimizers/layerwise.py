@@ -7,10 +7,18 @@ import math
 
 from mxnet import nd
 
-from . import pieces
-from .base import (Optimizer, check_fraction, check_integer, check_number,
-                   check_optional_number, register)
-from .sgd import _zeros_like, sgd_step_
+from . import pieces, storage
+from .base import (Optimizer, check_bool, check_fraction, check_integer,
+                   check_number, check_optional_number, register)
+from .sgd import _momentum_state, momentum_descent_step_
+
+
+def _sum_of_squares(array):
+    """Σ array², counting only the rows a sparse array stores (the others are 0)."""
+    values = array if array.stype == "default" else array.data
+    if values.size == 0:  # a sparse array with no rows stored
+        return 0.0
+    return values.astype("float32").square().sum().asscalar()
 
 _NO_LARS_SUFFIXES = ("gamma", "beta", "bias")
 
@@ -26,16 +34,22 @@ class LARS(Optimizer):
     With momentum_correction the momentum is multiplied by lr_t / lr_{t−1}
     when a scheduler changes the learning rate (Goyal et al. 2017).
     Only names ending in '_weight' get weight decay, as in MXNet's LARS.
+    The momentum has MXNet's sign (m ← γ·m − lr·g; w ← w + m), and a
+    row_sparse gradient updates only its rows unless lazy_update=False (the
+    trust ratio still uses the whole weight).
     """
+    MULTI_TENSOR = True
+    MASTER_COPY_LAST = True
 
     def __init__(self, momentum=0.0, lazy_update=True, eta=0.001, eps=0,
                  momentum_correction=True, **kwargs):
         super().__init__(**kwargs)
         self.momentum = check_fraction("momentum", momentum)
-        self.lazy_update = lazy_update
+        self.lazy_update = check_bool("lazy_update", lazy_update)
         self.eta = check_number("eta", eta, low=0)
         self.eps = check_number("eps", eps, low=0)
-        self.momentum_correction = bool(momentum_correction)
+        self.momentum_correction = check_bool("momentum_correction",
+                                              momentum_correction)
         self._previous_lr = {}
 
     def set_wd_mult(self, args_wd_mult):
@@ -45,7 +59,10 @@ class LARS(Optimizer):
                 self.wd_mult[name] = 0.0
 
     def create_state(self, index, weight):
-        return _zeros_like(weight) if self.momentum != 0.0 else None
+        return _momentum_state(self, weight, self.lazy_update)
+
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        return self._lazy_if(self.lazy_update, weight, state)
 
     def _trust_ratio(self, index, weight, grad, wd):
         name = self.idx2name.get(index, str(index))
@@ -53,23 +70,27 @@ class LARS(Optimizer):
             return 1.0
         # sqrt(sum of squares), as MXNet's multi_sum_sq: a gradient so small
         # that its square underflows has norm 0 (and leaves lr unscaled).
-        weight_norm = math.sqrt(weight.square().sum().asscalar())
-        grad_norm = math.sqrt(grad.square().sum().asscalar()) * self.rescale_grad
+        weight_norm = math.sqrt(_sum_of_squares(weight))
+        grad_norm = math.sqrt(_sum_of_squares(grad)) * self.rescale_grad
         if weight_norm > 0 and grad_norm > 0:
             return self.eta * weight_norm / (grad_norm + wd * weight_norm + self.eps)
         return 1.0
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def _hyperparameters(self, index, weight, grad):
+        """(lr scaled by the trust ratio, wd, the momentum corrected for a
+        changed learning rate): what LARS.step takes."""
+        lr, wd = self._get_lr(index), self._get_wd(index)
         momentum = self.momentum
         previous_lr = self._previous_lr.get(index, lr)
         self._previous_lr[index] = lr
         if self.momentum_correction and previous_lr != 0:
             momentum *= lr / previous_lr
-        lr *= self._trust_ratio(index, weight, grad, wd)
+        return lr * self._trust_ratio(index, weight, grad, wd), wd, momentum
+
+    def step(self, index, weight, grad, state, lr, wd, momentum):
         grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
         grad *= lr
-        sgd_step_(weight, grad, state, momentum)
+        momentum_descent_step_(weight, grad, state, momentum)
 
 
 @register
@@ -81,9 +102,12 @@ class LBSGD(Optimizer):
     ('lars': sqrt(‖w‖² / (‖g‖² + wd·‖w‖²)), clipped to [0.01, 100]).
 
     As MXNet's, it reads the learning rate before counting the update, so a
-    scheduler sees the previous count. The summed gradient lives in the state
-    (MXNet keeps it in the optimizer and keeps the caller's first gradient
-    array by reference rather than copying it).
+    scheduler sees the previous count; its state is the momentum alone (MXNet's
+    sign), and the summed gradients live in the optimizer (`summed_grads`;
+    MXNet's `cumgrads` keeps the caller's first gradient array by reference,
+    ours a copy). A row_sparse gradient updates only its rows, as MXNet's
+    SGD-momentum kernel does; it needs batch_scale=1 (the sum of sparse
+    gradients is not implemented here).
     """
     WARMUP_STRATEGIES = ("linear", "power2", "sqrt", "lars")
 
@@ -104,11 +128,10 @@ class LBSGD(Optimizer):
         self.init_updates = check_integer("begin_epoch", begin_epoch,
                                           low=0) * self.updates_per_epoch
         self.num_epochs = check_integer("num_epochs", num_epochs, low=1)
+        self.summed_grads = {}
 
     def create_state(self, index, weight):
-        velocity = _zeros_like(weight) if self.momentum != 0.0 else None
-        summed_grad = _zeros_like(weight) if self.batch_scale > 1 else None
-        return velocity, summed_grad
+        return _momentum_state(self, weight)
 
     def _warmup_multiplier(self, num_updates):
         warmup_updates = self.warmup_epochs * self.updates_per_epoch
@@ -128,18 +151,35 @@ class LBSGD(Optimizer):
 
     @staticmethod
     def _lars_multiplier(weight, grad, wd):
-        weight_sq = (weight * weight).sum().asscalar()
-        grad_sq = (grad * grad).sum().asscalar()
+        weight_sq = _sum_of_squares(weight)
+        grad_sq = _sum_of_squares(grad)
         ratio = math.sqrt(weight_sq / (grad_sq + wd * weight_sq + 1e-18))
         return min(max(ratio, 0.01), 100.0)
 
-    def update(self, index, weight, grad, state):
+    def _begin_update(self, index, weight=None, grad=None):
         lr, wd = self._get_lr(index), self._get_wd(index)
         self._update_count(index)
-        velocity, summed_grad = state
-        num_updates = (self.init_updates + self._index_update_count[index]
-                       - self.begin_num_update)
-        if summed_grad is not None:
+        return lr, wd, self._index_update_count[index]
+
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        return self._lazy_if(True, weight, state)  # the kernel's default
+
+    def _update_tensor(self, index, weight, grad, state, hyperparameters,
+                       lazy_allowed=True):
+        """Sum batch_scale gradients, then take one SGD step with the warmed-up
+        (or LARS-scaled) rate, on the whole weight."""
+        lr, wd, t = hyperparameters
+        num_updates = self.init_updates + t - self.begin_num_update
+        if self.batch_scale > 1:
+            if grad.stype != "default":
+                raise ValueError(
+                    f"batch_scale must be 1 for a {grad.stype} gradient, got "
+                    f"{self.batch_scale}; use a dense gradient (e.g. "
+                    f"sparse_grad=False) to sum {self.batch_scale} gradients "
+                    f"per step")
+            summed_grad = self.summed_grads.get(index)
+            if summed_grad is None:
+                summed_grad = self.summed_grads[index] = nd.zeros_like(grad)
             summed_grad += grad
             if num_updates % self.batch_scale != 0:
                 return
@@ -149,9 +189,13 @@ class LBSGD(Optimizer):
             lr *= self._lars_multiplier(weight, grad, wd)
         else:
             lr *= self._warmup_multiplier(num_updates)
+        super()._update_tensor(index, weight, grad, state, (lr, wd, t),
+                               lazy_allowed)
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
         grad *= lr
-        sgd_step_(weight, grad, velocity, self.momentum)
+        momentum_descent_step_(weight, grad, state, self.momentum)
 
 
 @register
@@ -163,7 +207,9 @@ class LAMB(Optimizer):
     r = m̂ / (sqrt(v̂) + eps) + wd·w   (m̂, v̂ bias-corrected if bias_correction);
     φ = ‖w‖ limited to [lower_bound, upper_bound];
     w ← w − lr · (φ / ‖r‖) · r   (ratio 1 if either norm is 0).
+    Takes MXNet's multi-tensor form (lists), counting each parameter in turn.
     """
+    MULTI_TENSOR = True
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999,
                  epsilon=1e-6, lower_bound=None, upper_bound=None,
@@ -174,13 +220,22 @@ class LAMB(Optimizer):
         self.epsilon = check_number("epsilon", epsilon, low=0)
         self.lower_bound = check_optional_number("lower_bound", lower_bound, low=0)
         self.upper_bound = check_optional_number("upper_bound", upper_bound, low=0)
-        self.bias_correction = bool(bias_correction)
+        if lower_bound and upper_bound and lower_bound > upper_bound:
+            raise ValueError(f"lower_bound ({lower_bound}) must be at most "
+                             f"upper_bound ({upper_bound}): they bound the norm "
+                             f"of the weight in the trust ratio")
+        self.bias_correction = check_bool("bias_correction", bias_correction)
 
     def create_state(self, index, weight):
-        return _zeros_like(weight), _zeros_like(weight)
+        return (storage.zeros(weight, stype=weight.stype),   # mean
+                storage.zeros(weight, stype=weight.stype))   # variance
 
-    def update(self, index, weight, grad, state):
-        lr, wd, t = self._begin_update(index)
+    def _begin_updates(self, indices, weights, grads):
+        # MXNet's LAMB counts and reads each parameter in turn
+        return [self._begin_update(index, weight, grad)
+                for index, weight, grad in zip(indices, weights, grads)]
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad)
         mean, var = state
         pieces.moving_average_(mean, grad, self.beta1)

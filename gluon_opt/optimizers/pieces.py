@@ -73,6 +73,15 @@ def momentum_update_(velocity, step, momentum):
     return velocity
 
 
+def momentum_descent_(momentum_state, step, momentum):
+    """The same velocity with MXNet's sign: m ← momentum · m − step, then the
+    weight moves by +m. It is the book's v negated (m = −v), bit for bit:
+    MXNet's SGD, NAG, LARS, LBSGD and DCASGD keep m, and so do our classes."""
+    momentum_state *= momentum
+    momentum_state -= step
+    return momentum_state
+
+
 def bias_correction(beta, t):
     """1 − βᵗ: divides a zero-started moving average at step t to unbias it
     (Kingma & Ba 2015, Adam, section 3)."""

@@ -1,8 +1,10 @@
 """Stochastic gradient descent and its momentum relatives: SGD, NAG, Signum,
 DCASGD and SGLD, written as NDArray arithmetic (no fused MXNet operator).
 
-The velocity is kept with the book's sign (v = γ·v + η·g; w = w − v), the
-negative of MXNet's `mom` state; the weights come out the same.
+The classes keep MXNet's state: the momentum with MXNet's sign,
+m ← γ·m − η·g; w ← w + m (`pieces.momentum_descent_`), which is the book's
+velocity v = γ·v + η·g negated (the book's `sgd_momentum` keeps v; the
+weights come out the same), so that MXNet's states and ours can be exchanged.
 
 `SGD(..., fast=True)` takes the same steps with no new arrays
 (`fast_sgd_update`, workspace in `fast.py`); a test holds the two equal.
@@ -13,19 +15,25 @@ from mxnet import nd
 
 from . import fast as fastpath
 from . import pieces
-from .base import Optimizer, check_fraction, check_number, register
+from . import storage
+from .base import Optimizer, check_bool, check_fraction, check_number, register
 
 
-def _zeros_like(weight):
-    return nd.zeros(weight.shape, weight.context, dtype=weight.dtype)
+def _momentum_state(optimizer, weight, lazy_update=True):
+    """MXNet's SGD, LARS and LBSGD momentum: None without momentum, else zeros
+    in the weight's dtype, stored like the weight when updates are lazy."""
+    if optimizer.momentum == 0.0:
+        return None
+    return storage.zeros(weight, stype=weight.stype if lazy_update else "default")
 
 
 def sgd_step_(weight, step, velocity, momentum):
-    """One (momentum) SGD step, in place, given step = η·g (the learning rate
-    times a preprocessed gradient).
+    """One (momentum) SGD step with the book's velocity, in place, given
+    step = η·g (the learning rate times a preprocessed gradient).
 
     Without velocity: w ← w − η·g. With velocity: v ← γ·v + η·g; w ← w − v.
-    The book's `sgd_momentum` and the SGD, LARS and LBSGD classes share it.
+    The book's `sgd` and `sgd_momentum` use it; the classes keep MXNet's
+    sign (`momentum_descent_step_`).
     """
     if velocity is None:
         weight -= step
@@ -35,40 +43,60 @@ def sgd_step_(weight, step, velocity, momentum):
     return weight
 
 
+def momentum_descent_step_(weight, step, momentum_state, momentum):
+    """`sgd_step_` with MXNet's momentum state m = −v, in place.
+
+    Without momentum: w ← w − η·g. With it: m ← γ·m − η·g; w ← w + m.
+    The SGD, LARS and LBSGD classes share it.
+    """
+    if momentum_state is None:
+        weight -= step
+    else:
+        pieces.momentum_descent_(momentum_state, step, momentum)
+        weight += momentum_state
+    return weight
+
+
 @register
 class SGD(Optimizer):
     """SGD with momentum and weight decay (MXNet's `sgd`).
 
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
-    v ← momentum·v + lr·g;  w ← w − v   (w ← w − lr·g when momentum is 0).
+    m ← momentum·m − lr·g;  w ← w + m   (w ← w − lr·g when momentum is 0).
+    A row_sparse gradient updates only its rows (weight, momentum and weight
+    decay) unless lazy_update=False.
     fast=True: the same step written into workspace buffers (`fast_sgd_update`).
     """
+    MULTI_TENSOR = True
+    MASTER_COPY_LAST = True
 
     def __init__(self, momentum=0.0, lazy_update=True, fast=False, **kwargs):
         super().__init__(**kwargs)
         self.momentum = check_fraction("momentum", momentum)
-        self.lazy_update = lazy_update
-        self.fast = bool(fast)
+        self.lazy_update = check_bool("lazy_update", lazy_update)
+        self.fast = check_bool("fast", fast)
         self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
-        return _zeros_like(weight) if self.momentum != 0.0 else None
+        return _momentum_state(self, weight, self.lazy_update)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
-        if self.fast and fastpath.supports(weight, grad):
-            fast_sgd_update(self, weight, grad, state, lr, wd)
-            return
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        return self._lazy_if(self.lazy_update, weight, state)
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
         grad *= lr  # in place: each new array costs a pass over memory
-        sgd_step_(weight, grad, state, self.momentum)
+        momentum_descent_step_(weight, grad, state, self.momentum)
+
+    def fast_step(self, index, weight, grad, state, lr, wd, t):
+        fast_sgd_update(self, weight, grad, state, lr, wd)
 
 
-def fast_sgd_update(optimizer, weight, grad, velocity, lr, wd):
-    """SGD.update's step with every operator writing into an existing array.
+def fast_sgd_update(optimizer, weight, grad, momentum_state, lr, wd):
+    """SGD.step with every operator writing into an existing array.
 
     step = lr·(clip(rescale_grad·grad) + wd·w) into a workspace buffer, then
-    v ← momentum·v + step; w ← w − v: the readable path's operators in its
+    m ← momentum·m − step; w ← w + m: the readable path's operators in its
     order, so the weights come out bit for bit the same. When rescale_grad
     is 1 (no clipping, no decay) the step is one product lr·grad: four
     operators in all with momentum.
@@ -84,11 +112,7 @@ def fast_sgd_update(optimizer, weight, grad, velocity, lr, wd):
         if wd:
             step += fastpath.scale_into(weight, wd, out=decay)
         step *= lr
-    if velocity is None:
-        weight -= step
-    else:
-        pieces.momentum_update_(velocity, step, optimizer.momentum)
-        weight -= velocity
+    momentum_descent_step_(weight, step, momentum_state, optimizer.momentum)
 
 
 @register
@@ -96,40 +120,49 @@ class NAG(Optimizer):
     """Nesterov accelerated gradient (Nesterov 1983; Sutskever et al. 2013).
 
     g = clip(rescale_grad·grad, clip_gradient) + wd·w;
-    v ← momentum·v + lr·g;  w ← w − (lr·g + momentum·v)
-    (plain SGD when momentum is 0). With a constant rate this is MXNet's
-    documented v ← momentum·v + g; w ← w − lr·(g + momentum·v); the velocity
-    carries the rate (as in SGD and in MXNet's kernel) so that a scheduler's
-    new rate applies to new gradients only. MXNet 1.9.1's nag_mom_update, called
-    with out=weight, writes the new weight before it decays the momentum, so
-    its momentum takes wd·(new weight): with momentum and wd both non-zero its
-    numbers differ from these (tests/test_optimizers.py shows by how much).
+    m ← momentum·m − lr·g;  w ← w + momentum·m − lr·g
+    (plain SGD when momentum is 0, lazy on a row_sparse gradient as MXNet's;
+    with momentum a row_sparse gradient is made dense). With a constant rate
+    this is MXNet's documented v ← momentum·v + g; w ← w − lr·(g + momentum·v),
+    v = −m/lr; the momentum carries the rate (as in SGD and in MXNet's
+    kernel) so that a scheduler's new rate applies to new gradients only.
+    MXNet 1.9.1's
+    nag_mom_update, called with out=weight, writes the new weight before it
+    decays the momentum, so its momentum takes wd·(new weight): with momentum
+    and wd both non-zero its numbers differ from these
+    (tests/test_optimizers.py shows by how much).
     """
+    MASTER_COPY_LAST = True
 
     def __init__(self, momentum=0.0, **kwargs):
         super().__init__(**kwargs)
         self.momentum = check_fraction("momentum", momentum)
 
     def create_state(self, index, weight):
-        return _zeros_like(weight) if self.momentum != 0.0 else None
+        # always dense, as MXNet's (its NAG kernel has no sparse form)
+        return storage.zeros(weight) if self.momentum != 0.0 else None
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def _row_sparse_mode(self, weight, grad, state, hyperparameters):
+        # without momentum MXNet's NAG takes a (lazy) plain SGD step
+        return "lazy" if state is None else "dense"
+
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)
-        if state is None:
-            weight -= lr * grad
-            return
         step = lr * grad
-        pieces.momentum_update_(state, step, self.momentum)
-        weight -= step + self.momentum * state
+        if state is None:
+            weight -= step
+            return
+        pieces.momentum_descent_(state, step, self.momentum)
+        weight += self.momentum * state - step
 
 
 @register
 class Signum(Optimizer):
     """Signum and signSGD (Bernstein et al. 2018, arXiv:1802.04434).
 
-    momentum > 0:  m ← momentum·m + (1 − momentum)·(clip(rescale_grad·grad) + wd·w);
-                   w ← (1 − lr·wd_lh)·w − lr·sign(m).
+    momentum > 0:  m ← momentum·m − (1 − momentum)·(clip(rescale_grad·grad) + wd·w);
+                   w ← (1 − lr·wd_lh)·w + lr·sign(m)   (MXNet's sign: m is the
+                   negated moving average of the gradient).
     momentum = 0 (signSGD): w ← (1 − lr·wd)·w − lr·sign(grad); weight decay is
     decoupled here, as in MXNet's signsgd_update. MXNet refuses wd_lh with
     momentum 0 (its signsgd_update has no such argument); here it decays too.
@@ -141,19 +174,22 @@ class Signum(Optimizer):
         self.wd_lh = check_number("wd_lh", wd_lh, low=0)
 
     def create_state(self, index, weight):
-        return _zeros_like(weight) if self.momentum != 0.0 else None
+        if self.momentum == 0.0:
+            return None
+        return storage.zeros(weight, stype=weight.stype)
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         if state is None:
             direction = pieces.rescaled(grad, self.rescale_grad).sign()
             weight *= 1 - lr * (wd + self.wd_lh)
-        else:
-            grad = self._grad_then_decay(grad, weight, wd)
-            direction = pieces.moving_average_(state, grad, self.momentum).sign()
-            if self.wd_lh:
-                weight *= 1 - lr * self.wd_lh
-        weight -= lr * direction
+            weight -= lr * direction
+            return
+        grad = self._grad_then_decay(grad, weight, wd)
+        state *= self.momentum
+        state -= (1 - self.momentum) * grad
+        if self.wd_lh:
+            weight *= 1 - lr * self.wd_lh
+        weight += lr * state.sign()
 
 
 @register
@@ -161,10 +197,11 @@ class DCASGD(Optimizer):
     """Delay-compensated asynchronous SGD (Zheng et al. 2017, arXiv:1609.08326).
 
     g = clip(rescale_grad·grad);  step = lr·(g + wd·w + λ·g⊙g⊙(w − w_prev));
-    v ← momentum·v + step;  w_prev ← w;  w ← w − v.
-    MXNet 1.9.1 implements this formula but breaks for momentum > 0: it tests
-    `if mom:` on an NDArray, which raises for more than one element (and for
-    one element fails its own assertion); here momentum works.
+    m ← momentum·m − step (m = −step without momentum);  w_prev ← w;  w ← w + m.
+    The state is (m or None, w_prev), as MXNet's. MXNet 1.9.1 implements this
+    formula but breaks for momentum > 0: it tests `if mom:` on an NDArray,
+    which raises for more than one element (and for one element fails its own
+    assertion); here momentum works.
     """
 
     def __init__(self, momentum=0.0, lamda=0.04, **kwargs):
@@ -173,19 +210,16 @@ class DCASGD(Optimizer):
         self.lamda = check_number("lamda", lamda, low=0)
 
     def create_state(self, index, weight):
-        velocity = _zeros_like(weight) if self.momentum != 0.0 else None
-        return velocity, weight.copy()
+        momentum_state = storage.zeros(weight) if self.momentum != 0.0 else None
+        return momentum_state, weight.copy()
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad(grad)
-        velocity, previous_weight = state
+        momentum_state, previous_weight = state
         compensation = self.lamda * grad * grad * (weight - previous_weight)
         step = lr * (pieces.add_weight_decay_(grad, weight, wd) + compensation)
-        if velocity is not None:
-            step = pieces.momentum_update_(velocity, step, self.momentum)
         weight.copyto(previous_weight)
-        weight -= step
+        momentum_descent_step_(weight, step, momentum_state, self.momentum)
 
 
 @register
@@ -200,8 +234,7 @@ class SGLD(Optimizer):
     def create_state(self, index, weight):
         return None
 
-    def update(self, index, weight, grad, state):
-        lr, wd, _ = self._begin_update(index)
+    def step(self, index, weight, grad, state, lr, wd, t):
         grad = self._grad_then_decay(grad, weight, wd)
         weight -= lr / 2 * grad
         weight += nd.random.normal(0, math.sqrt(lr), shape=weight.shape,

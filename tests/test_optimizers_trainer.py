@@ -1,0 +1,209 @@
+"""Through gluon.Trainer: sparse embeddings, and states saved by MXNet's
+optimizer and loaded into ours (and back), training on identically.
+
+`nn.Embedding(..., sparse_grad=True)` gives row_sparse gradients: MXNet's
+SGD and Adam update only the rows present (lazy_update=True), so rows that
+are not looked up stay where they are even with weight decay.
+
+`Trainer.save_states` pickles the updater's states together with its
+optimizer; `load_states` restores both. To continue with the other
+optimizer, the test puts it in the file in place of the saved one, with the
+saved update counts: the states themselves (order, sign, dtype, storage
+type) must fit it as they are.
+"""
+import copy
+import pickle
+
+import mxnet as mx
+import numpy as np
+import pytest
+from mxnet import autograd, gluon, nd
+from mxnet.gluon import nn
+
+import test_optimizers_equality as equality
+from gluon_opt import optimizers
+
+VOCABULARY, DIM = 10, 4
+LOOKED_UP = 6  # the batches use rows 0..5; rows 6..9 are never looked up
+
+
+def embedding_run(optimizer, kwargs, steps=3):
+    """Train an embedding with a sparse gradient; its weight after each step."""
+    mx.random.seed(0)
+    net = nn.Embedding(VOCABULARY, DIM, sparse_grad=True)
+    net.initialize(mx.init.Normal(1.0))
+    trainer = gluon.Trainer(net.collect_params(), optimizer, kwargs)
+    rng = np.random.RandomState(0)
+    history = [net.weight.data().asnumpy()]
+    for _ in range(steps):
+        tokens = nd.array(rng.randint(0, LOOKED_UP, size=(5,)))
+        with autograd.record():
+            loss = (net(tokens) ** 2).sum()
+        loss.backward()
+        assert net.weight.grad().stype == "row_sparse"
+        trainer.step(5)
+        history.append(net.weight.data().asnumpy())
+    return history
+
+
+EMBEDDING_CASES = [
+    ("sgd", {"learning_rate": 0.1, "momentum": 0.9}),
+    ("sgd", {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.1}),
+    ("sgd", {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.1, "lazy_update": False}),
+    ("sgd", {"learning_rate": 0.1, "wd": 0.1}),
+    ("adam", {"learning_rate": 0.1}),
+    ("adam", {"learning_rate": 0.1, "wd": 0.1}),
+    ("adam", {"learning_rate": 0.1, "wd": 0.1, "lazy_update": False}),
+    ("adagrad", {"learning_rate": 0.1}),
+    ("ftrl", {"learning_rate": 0.1, "wd": 0.1}),
+    ("rmsprop", {"learning_rate": 0.1, "wd": 0.1, "centered": True}),
+    ("nag", {"learning_rate": 0.1, "wd": 0.1}),
+    ("lamb", {"learning_rate": 0.1, "wd": 0.1}),
+]
+
+
+FAST = ("sgd", "adam", "adagrad")  # the classes with fast=True
+
+
+@pytest.mark.parametrize("name, kwargs, fast", [
+    pytest.param(name, kwargs, fast,
+                 id=f"{name}-{'-'.join(kwargs)}{'-fast' if fast else ''}")
+    for name, kwargs in EMBEDDING_CASES
+    for fast in ((False, True) if name in FAST else (False,))])
+def test_sparse_embedding_trains_as_with_mxnets_optimizer(name, kwargs, fast):
+    extra = {"fast": True} if fast else {}
+    theirs = embedding_run(name, kwargs)
+    ours = embedding_run(optimizers.create(name, **kwargs, **extra), None)
+    for step, (want, got) in enumerate(zip(theirs, ours)):
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5,
+                                   err_msg=f"{name} {kwargs} step {step}")
+
+
+@pytest.mark.parametrize("name", ["sgd", "adam"])
+def test_lazy_update_leaves_rows_not_looked_up_alone(name):
+    kwargs = {"learning_rate": 0.1, "wd": 0.1}
+    start, *_, lazy = embedding_run(optimizers.create(name, **kwargs), None)
+    *_, standard = embedding_run(optimizers.create(name, lazy_update=False,
+                                                   **kwargs), None)
+    np.testing.assert_array_equal(lazy[LOOKED_UP:], start[LOOKED_UP:])
+    # the standard update decays them (and the rows looked up move either way)
+    assert np.abs(standard[LOOKED_UP:] - start[LOOKED_UP:]).min() > 0
+    assert np.abs(lazy[:LOOKED_UP] - start[:LOOKED_UP]).max() > 0
+
+
+def test_adagrad_refuses_weight_decay_with_a_sparse_gradient_as_mxnet():
+    with pytest.raises(mx.base.MXNetError):
+        embedding_run("adagrad", {"learning_rate": 0.1, "wd": 0.1})
+    with pytest.raises(ValueError, match="wd must be 0 for AdaGrad with a row_sparse"):
+        embedding_run(optimizers.create("adagrad", learning_rate=0.1, wd=0.1), None)
+
+
+def test_lbsgd_refuses_to_sum_sparse_gradients():
+    optimizer = optimizers.create("lbsgd", batch_scale=2, momentum=0.9)
+    with pytest.raises(ValueError, match="batch_scale must be 1 for a row_sparse"):
+        embedding_run(optimizer, None)
+
+
+# ---- states: MXNet's optimizer -> ours and back
+
+ROUND_TRIP = {
+    "sgd": {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.01},
+    "nag": {"learning_rate": 0.1, "momentum": 0.9},
+    "signum": {"learning_rate": 0.01, "wd_lh": 0.01},
+    "ftml": {"learning_rate": 0.05},
+    "lars": {"learning_rate": 0.5, "momentum": 0.9, "eta": 0.1},
+    "lbsgd": {"learning_rate": 0.1, "momentum": 0.9},
+    "dcasgd": {"learning_rate": 0.1},
+    "sgld": {"learning_rate": 0.01},
+    "adam": {"learning_rate": 0.01, "wd": 0.01},
+    "adagrad": {"learning_rate": 0.1},
+    "rmsprop": {"learning_rate": 0.01, "centered": True},
+    "adadelta": {},
+    "ftrl": {"learning_rate": 0.1},
+    "adamax": {"learning_rate": 0.01},
+    "nadam": {"learning_rate": 0.01},
+    "lamb": {"learning_rate": 0.01},
+    "groupadagrad": {"learning_rate": 0.1},
+}
+# What MXNet's base class counts (and Nadam's running product), carried over
+# with the states: the number of updates is the optimizer's, not the state's.
+BOOKKEEPING = ("num_update", "_all_index_update_counts", "m_schedule")
+
+
+def make_net(seed):
+    mx.random.seed(seed)
+    net = nn.Sequential()  # 2-D weights only: GroupAdaGrad needs them
+    net.add(nn.Dense(3, in_units=4, use_bias=False),
+            nn.Dense(1, in_units=3, use_bias=False))
+    net.initialize(mx.init.Normal(0.5))
+    return net
+
+
+def train(net, trainer, rng_seed, steps):
+    rng = np.random.RandomState(rng_seed)
+    loss_fn = gluon.loss.L2Loss()
+    for step in range(steps):
+        features = nd.array(rng.normal(size=(8, 4)))
+        labels = nd.array(rng.normal(size=(8, 1)))
+        with autograd.record():
+            loss = loss_fn(net(features), labels)
+        loss.backward()
+        mx.random.seed(100 + step)  # SGLD's noise: the same on both sides
+        trainer.step(8)
+
+
+def with_optimizer(path, optimizer, new_path):
+    """Write the states file at `path` again with `optimizer` in place of the
+    one saved, carrying the saved update counts."""
+    with open(path, "rb") as source:
+        states, saved = pickle.loads(source.read())
+    for attribute in BOOKKEEPING:
+        if hasattr(saved, attribute) and hasattr(optimizer, attribute):
+            setattr(optimizer, attribute, copy.deepcopy(getattr(saved, attribute)))
+    optimizer._index_update_count = optimizer._all_index_update_counts[0]
+    with open(new_path, "wb") as target:
+        target.write(pickle.dumps((states, optimizer)))
+
+
+def saved_states(trainer, path):
+    """The updater states a Trainer saves (without its optimizer)."""
+    trainer.save_states(str(path))
+    with open(path, "rb") as source:
+        return pickle.loads(source.read())[0]
+
+
+@pytest.mark.parametrize("direction", ["mxnet_to_ours", "ours_to_mxnet"])
+@pytest.mark.parametrize("name", sorted(ROUND_TRIP))
+def test_saved_states_load_into_the_other_optimizer(name, direction, tmp_path):
+    kwargs = ROUND_TRIP[name]
+    mxnets, ours = name, optimizers.MXNET_PREFIX + name
+    first, second = (mxnets, ours) if direction == "mxnet_to_ours" else (ours, mxnets)
+    # run 1: 3 steps with the first optimizer, saved, then 3 more
+    net = make_net(0)
+    trainer = gluon.Trainer(net.collect_params(), first, dict(kwargs))
+    train(net, trainer, rng_seed=1, steps=3)
+    trainer.save_states(str(tmp_path / "saved.states"))
+    weights_at_save = [p.data().copy() for p in net.collect_params().values()]
+    train(net, trainer, rng_seed=2, steps=3)
+    # run 2: from the saved weights and states, 3 steps with the other one
+    other_net = make_net(1)
+    for param, weight in zip(other_net.collect_params().values(), weights_at_save):
+        param.set_data(weight)
+    other = gluon.Trainer(other_net.collect_params(), second, dict(kwargs))
+    other_optimizer = mx.optimizer.create(second, **kwargs)
+    assert isinstance(other_optimizer, optimizers.Optimizer) == (second == ours)
+    with_optimizer(tmp_path / "saved.states", other_optimizer,
+                   tmp_path / "swapped.states")
+    other.load_states(str(tmp_path / "swapped.states"))
+    train(other_net, other, rng_seed=2, steps=3)
+    for first_param, second_param in zip(net.collect_params().values(),
+                                         other_net.collect_params().values()):
+        np.testing.assert_allclose(second_param.data().asnumpy(),
+                                   first_param.data().asnumpy(),
+                                   rtol=1e-4, atol=1e-5, err_msg=name)
+    first_states = saved_states(trainer, tmp_path / "first.states")
+    second_states = saved_states(other, tmp_path / "second.states")
+    assert sorted(first_states) == sorted(second_states)
+    for index in first_states:
+        equality.assert_same_state(first_states[index], second_states[index],
+                                   f"{name} {direction} state {index}")
