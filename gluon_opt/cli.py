@@ -39,11 +39,28 @@ def build_parser():
     run.add_argument("--quick", action="store_true",
                      help="fewer epochs, for a smoke test (numbers not "
                           "comparable with the book's)")
+    job = commands.add_parser(
+        "launch", help="run a command as a distributed job on this machine "
+                       "(MXNet's kvstore, 127.0.0.1 only)",
+        description="Run COMMAND once per worker, with a scheduler and "
+                    "servers of MXNet's parameter server, all on 127.0.0.1. "
+                    "Example: gluon-opt launch -n 2 -s 1 -- python train.py")
+    job.add_argument("-n", "--num-workers", type=int, required=True,
+                     metavar="WORKERS")
+    job.add_argument("-s", "--num-servers", type=int, default=1,
+                     metavar="SERVERS", help="(default: 1)")
+    job.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                     help="stop the whole job after this many seconds")
+    job.add_argument("job_command", nargs=argparse.REMAINDER,
+                     metavar="-- COMMAND [ARGS...]")
     return parser
 
 
 def main(argv=None):
     args = build_parser().parse_args(argv)
+    if args.command == "launch":
+        from .distributed.launcher import main as launch_main
+        return launch_main(args)
     # Headless unless a backend was chosen: the command only writes files.
     os.environ.setdefault("MPLBACKEND", "Agg")
     from . import reproduce

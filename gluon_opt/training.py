@@ -109,7 +109,7 @@ def warn_diverged(message):
 
 def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
                num_epochs, log_interval, log_offset=0, decay_epoch=None,
-               get_lr, set_lr):
+               get_lr, set_lr, batches=None, log_when=None):
     """Run minibatch training and log the full-data loss.
 
     batch_loss(X, y): the loss to differentiate on one minibatch.
@@ -119,6 +119,9 @@ def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
     for which (i + log_offset) * batch_size is divisible by log_interval.
     When decay_epoch is set (not None or 0, as in the book), the learning rate
     is multiplied by 0.1 at the start of every epoch after decay_epoch.
+    batches(): one epoch's minibatches, instead of data_iter's shuffled
+    slices of (features, labels). log_when(rows): instead of the rule above,
+    asked after each update with the rows of its minibatch, True to log.
     Returns (losses, epoch_seconds, stopped): stopped is True when a NaN or
     infinite loss ended the run early.
     """
@@ -127,12 +130,15 @@ def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
         if decay_epoch and epoch > decay_epoch:
             set_lr(get_lr() * 0.1)
         start = time.perf_counter()
-        for batch_i, (X, y) in enumerate(data_iter(batch_size, features, labels)):
+        minibatches = (batches() if batches else
+                       data_iter(batch_size, features, labels))
+        for batch_i, (X, y) in enumerate(minibatches):
             with autograd.record():
                 loss = batch_loss(X, y)
             loss.backward()
             update(X.shape[0])
-            if (batch_i + log_offset) * batch_size % log_interval == 0:
+            if (log_when(X.shape[0]) if log_when else
+                    (batch_i + log_offset) * batch_size % log_interval == 0):
                 pending.append(full_loss())
         logged = _to_host(pending)
         epoch_seconds.append(time.perf_counter() - start)

@@ -445,3 +445,13 @@ def test_book_function_computes_the_books_code(function, oracle, init, hyperpara
     moved = max(np.abs(p.asnumpy() - q.asnumpy()).max()
                 for p, q in zip(ours, make_params()))
     assert moved > 1e-3
+
+
+def test_the_book_functions_are_not_shadowed_by_submodules():
+    # gluon_opt/optimizers/sgd.py is a module; optimizers.sgd must stay the
+    # book's function whatever imports the module later.
+    import importlib
+    from gluon_opt import optimizers
+    importlib.import_module("gluon_opt.optimizers.sgd")
+    importlib.import_module("gluon_opt.optimizers.layerwise")
+    assert callable(optimizers.sgd) and optimizers.sgd.__module__.endswith("book")

@@ -125,26 +125,50 @@ ROUND_TRIP = {
     "lamb": {"learning_rate": 0.01},
     "groupadagrad": {"learning_rate": 0.1},
 }
+# float16 weights with float32 master copies: (momentum, weight32) for SGD,
+# NAG and LARS, (weight32, state) for the others, as in MXNet.
+MULTI_PRECISION = ["sgd", "nag", "lars", "adam", "rmsprop"]
+ROUND_TRIP_CASES = (
+    [pytest.param(name, "float32", id=name) for name in sorted(ROUND_TRIP)]
+    + [pytest.param(name, "float16", id=f"{name}-multi_precision")
+       for name in MULTI_PRECISION])
 # What MXNet's base class counts (and Nadam's running product), carried over
 # with the states: the number of updates is the optimizer's, not the state's.
 BOOKKEEPING = ("num_update", "_all_index_update_counts", "m_schedule")
 
 
-def make_net(seed):
+class TwoLayers(gluon.Block):
+    """x ↦ (x·W₁)·W₂ written with broadcasting, which MXNet's CPU operators
+    run in float16 as well (its CPU dot and Dense do not); 2-D weights only,
+    as GroupAdaGrad needs."""
+
+    def __init__(self):
+        super().__init__()
+        self.first = self.params.get("first_weight", shape=(4, 3))
+        self.second = self.params.get("second_weight", shape=(3, 1))
+
+    @staticmethod
+    def _matmul(x, weight):
+        return nd.broadcast_mul(x.expand_dims(2), weight.expand_dims(0)).sum(axis=1)
+
+    def forward(self, x):
+        return self._matmul(self._matmul(x, self.first.data()), self.second.data())
+
+
+def make_net(seed, dtype):
     mx.random.seed(seed)
-    net = nn.Sequential()  # 2-D weights only: GroupAdaGrad needs them
-    net.add(nn.Dense(3, in_units=4, use_bias=False),
-            nn.Dense(1, in_units=3, use_bias=False))
+    net = TwoLayers()
     net.initialize(mx.init.Normal(0.5))
+    net.cast(dtype)
     return net
 
 
-def train(net, trainer, rng_seed, steps):
+def train(net, trainer, rng_seed, steps, dtype):
     rng = np.random.RandomState(rng_seed)
     loss_fn = gluon.loss.L2Loss()
     for step in range(steps):
-        features = nd.array(rng.normal(size=(8, 4)))
-        labels = nd.array(rng.normal(size=(8, 1)))
+        features = nd.array(rng.normal(size=(8, 4)), dtype=dtype)
+        labels = nd.array(rng.normal(size=(8, 1)), dtype=dtype)
         with autograd.record():
             loss = loss_fn(net(features), labels)
         loss.backward()
@@ -173,20 +197,21 @@ def saved_states(trainer, path):
 
 
 @pytest.mark.parametrize("direction", ["mxnet_to_ours", "ours_to_mxnet"])
-@pytest.mark.parametrize("name", sorted(ROUND_TRIP))
-def test_saved_states_load_into_the_other_optimizer(name, direction, tmp_path):
-    kwargs = ROUND_TRIP[name]
+@pytest.mark.parametrize("name, dtype", ROUND_TRIP_CASES)
+def test_saved_states_load_into_the_other_optimizer(name, dtype, direction,
+                                                    tmp_path):
+    kwargs = dict(ROUND_TRIP[name], multi_precision=dtype == "float16")
     mxnets, ours = name, optimizers.MXNET_PREFIX + name
     first, second = (mxnets, ours) if direction == "mxnet_to_ours" else (ours, mxnets)
     # run 1: 3 steps with the first optimizer, saved, then 3 more
-    net = make_net(0)
+    net = make_net(0, dtype)
     trainer = gluon.Trainer(net.collect_params(), first, dict(kwargs))
-    train(net, trainer, rng_seed=1, steps=3)
+    train(net, trainer, rng_seed=1, steps=3, dtype=dtype)
     trainer.save_states(str(tmp_path / "saved.states"))
     weights_at_save = [p.data().copy() for p in net.collect_params().values()]
-    train(net, trainer, rng_seed=2, steps=3)
+    train(net, trainer, rng_seed=2, steps=3, dtype=dtype)
     # run 2: from the saved weights and states, 3 steps with the other one
-    other_net = make_net(1)
+    other_net = make_net(1, dtype)
     for param, weight in zip(other_net.collect_params().values(), weights_at_save):
         param.set_data(weight)
     other = gluon.Trainer(other_net.collect_params(), second, dict(kwargs))
@@ -195,12 +220,15 @@ def test_saved_states_load_into_the_other_optimizer(name, direction, tmp_path):
     with_optimizer(tmp_path / "saved.states", other_optimizer,
                    tmp_path / "swapped.states")
     other.load_states(str(tmp_path / "swapped.states"))
-    train(other_net, other, rng_seed=2, steps=3)
+    train(other_net, other, rng_seed=2, steps=3, dtype=dtype)
+    tolerance = {"rtol": 1e-4, "atol": 1e-5}
+    if dtype == "float16":  # the float32 master copies are in the states
+        tolerance = {"rtol": 2e-3, "atol": 1e-3}
     for first_param, second_param in zip(net.collect_params().values(),
                                          other_net.collect_params().values()):
         np.testing.assert_allclose(second_param.data().asnumpy(),
                                    first_param.data().asnumpy(),
-                                   rtol=1e-4, atol=1e-5, err_msg=name)
+                                   err_msg=name, **tolerance)
     first_states = saved_states(trainer, tmp_path / "first.states")
     second_states = saved_states(other, tmp_path / "second.states")
     assert sorted(first_states) == sorted(second_states)

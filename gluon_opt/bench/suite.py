@@ -5,7 +5,7 @@ import math
 import os
 import platform
 
-from . import chapter, mlp, notebooks, steps
+from . import chapter, d2l_book, mlp, notebooks, steps
 from .timing import interleave
 
 
@@ -101,6 +101,13 @@ CASES = [
     Case("notebooks", "(e) executing every notebook (fresh kernel each)",
          notebooks.notebook_variants,
          [Target("total", "seconds", 120)], total=True),
+    Case("d2l-book", "(f) the current book's chapter (d2l 1.0, MXNet) as "
+         "notebooks: gluon_opt.d2l against the official d2l==1.0.3",
+         d2l_book.book_variants,
+         [Target(d2l_book.OURS_CHAPTER, "faster", 3,
+                 d2l_book.OFFICIAL_CHAPTER),
+          Target(d2l_book.OURS_MINIBATCH, "faster", 5,
+                 d2l_book.OFFICIAL_MINIBATCH)]),
 ]
 
 

@@ -16,11 +16,15 @@ from . import fast, pieces, storage
 from .adam import FTML, Adam, Adamax, Nadam
 from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
 from .base import MXNET_PREFIX, Optimizer, create, names, register
-from .book import (adadelta, adagrad, adam, init_adadelta_states,
-                   init_adagrad_states, init_adam_states, init_momentum_states,
-                   init_rmsprop_states, rmsprop, sgd, sgd_momentum)
 from .layerwise import LAMB, LARS, LBSGD
 from .sgd import DCASGD, NAG, SGD, SGLD, Signum
+
+# Last: importing a submodule binds its name on this package, so the module
+# gluon_opt/optimizers/sgd.py would replace the book's function `sgd` if it
+# were first imported after this line.
+from .book import (adadelta, adagrad, adam, init_adadelta_states,  # noqa: E402
+                   init_adagrad_states, init_adam_states, init_momentum_states,
+                   init_rmsprop_states, rmsprop, sgd, sgd_momentum)
 
 __all__ = [
     # the book's functions

@@ -1,0 +1,148 @@
+"""Case (f): the current book's chapter (d2l 1.0, MXNet) executed as
+notebooks, on `gluon_opt.d2l` and on the official `d2l==1.0.3`.
+
+The ten offline sections (`d2l_sections`, our transcription of their code)
+are written as notebooks into a scratch folder and executed there, each in a
+fresh kernel, by the Python of the environment under test: ours is this
+interpreter; the official package lives in its own virtual environment
+(its pins differ from ours), named by $D2L_OFFICIAL_PYTHON or found at
+../venv-d2l103 beside the repository:
+
+    python3.11 -m venv ../venv-d2l103
+    ../venv-d2l103/bin/pip install d2l==1.0.3 mxnet==1.9.1 'numpy<1.24' \\
+        nbclient ipykernel
+
+The official package reads the airfoil file from ../data (d2l.download's
+cache), so the package's verified copy is put there first: both sides run
+offline on the same bytes.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import nbformat
+
+from .. import data
+from . import d2l_sections
+from .timing import Variant
+
+OFFICIAL_VENV = pathlib.Path(__file__).resolve().parents[3] / "venv-d2l103"
+
+# Executes the notebooks named on the command line (paths), each in a fresh
+# python3 kernel of the interpreter that runs this script, in the notebook's
+# folder; prints {"seconds": total, "each": {...}} as JSON. It runs in the
+# official package's environment too, where gluon_opt is not installed, so
+# it is a script of its own.
+RUNNER = r'''
+import json, os, sys, time
+import nbformat
+from nbclient import NotebookClient
+os.environ.pop("MPLBACKEND", None)  # the kernel picks the inline backend
+each = {}
+for path in sys.argv[1:]:
+    notebook = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(notebook, timeout=1200, kernel_name="python3",
+                   resources={"metadata": {"path": os.path.dirname(path)}}
+                   ).execute()
+    each[os.path.basename(path)] = time.perf_counter() - start
+print(json.dumps({"seconds": sum(each.values()), "each": each}))
+'''
+
+
+def official_python():
+    """The interpreter of the official d2l's environment, or None."""
+    named = os.environ.get("D2L_OFFICIAL_PYTHON")
+    if named:
+        return named
+    candidate = OFFICIAL_VENV / "bin" / "python"
+    return str(candidate) if candidate.exists() else None
+
+
+class ChapterRun:
+    """The chapter's notebooks for one implementation, in a scratch folder
+    `root`/notebooks (with the airfoil file in `root`/data)."""
+
+    def __init__(self, root, python, import_d2l, sections):
+        self.python = python
+        folder = pathlib.Path(root) / "notebooks"
+        folder.mkdir(parents=True, exist_ok=True)
+        data_folder = pathlib.Path(root) / "data"
+        data_folder.mkdir(exist_ok=True)
+        shutil.copyfile(data.locate(data.AIRFOIL),
+                        data_folder / data.AIRFOIL_FILE)
+        self.paths = {}
+        for name in sections:
+            path = folder / f"{name}.ipynb"
+            nbformat.write(d2l_sections.notebook(name, import_d2l), path)
+            self.paths[name] = str(path)
+        # What minibatch-sgd costs before it trains: the kernel, the imports
+        # and the matrix products, which call no helper but Timer.
+        path = folder / f"{MATMUL_ONLY}.ipynb"
+        nbformat.write(d2l_sections.notebook(
+            "minibatch-sgd", import_d2l,
+            until=d2l_sections.MINIBATCH_SGD_TRAINING), path)
+        self.paths[MATMUL_ONLY] = str(path)
+        self.runner = pathlib.Path(root) / "run_notebooks.py"
+        self.runner.write_text(RUNNER)
+
+    def execute(self, names):
+        """Seconds to execute the notebooks `names`, kernel starts included."""
+        return self.timings(names)["seconds"]
+
+    def timings(self, names):
+        """{"seconds": total, "each": {notebook: seconds}} for `names`."""
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        done = subprocess.run(
+            [self.python, str(self.runner)] + [self.paths[n] for n in names],
+            capture_output=True, text=True, env=env, check=False)
+        if done.returncode:
+            raise RuntimeError(f"{self.python} could not execute {names}: "
+                               f"{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+CHAPTER = list(d2l_sections.SECTIONS)
+OFFICIAL_CHAPTER = "official d2l 1.0.3: the ten sections"
+OURS_CHAPTER = "gluon_opt.d2l: the ten sections"
+OFFICIAL_MINIBATCH = "official d2l 1.0.3: minibatch-sgd"
+OURS_MINIBATCH = "gluon_opt.d2l: minibatch-sgd"
+MATMUL_ONLY = "minibatch-sgd-matmul"
+OURS_MATMUL = ("gluon_opt.d2l: minibatch-sgd up to its training (kernel, "
+               "imports, matrix products)")
+
+
+def book_variants(quick=False):
+    """The chapter and minibatch-sgd alone, on each implementation. In
+    --quick mode only gluon_opt.d2l's gd section runs (a check, in seconds)."""
+    root = tempfile.mkdtemp(prefix="gluon-opt-d2l-bench-")
+    ours = ChapterRun(os.path.join(root, "ours"), sys.executable,
+                      d2l_sections.OURS_IMPORT, CHAPTER)
+    python = official_python()
+    skip = "" if python else (
+        "the official d2l==1.0.3 is not installed: make a venv for it at "
+        f"{OFFICIAL_VENV} (see gluon_opt/bench/d2l_book.py) or set "
+        "D2L_OFFICIAL_PYTHON")
+    if quick:
+        skip = "not executed with --quick"
+    official = None if skip else ChapterRun(
+        os.path.join(root, "official"), python, d2l_sections.OFFICIAL_IMPORT,
+        CHAPTER)
+    if quick:
+        return [Variant(OFFICIAL_CHAPTER, None, skip),
+                Variant("gluon_opt.d2l: gd", lambda: ours.execute(["gd"]))]
+    return [
+        Variant(OFFICIAL_CHAPTER, official and (
+            lambda: official.execute(CHAPTER)), skip),
+        Variant(OURS_CHAPTER, lambda: ours.execute(CHAPTER)),
+        Variant(OFFICIAL_MINIBATCH, official and (
+            lambda: official.execute(["minibatch-sgd"])), skip),
+        Variant(OURS_MINIBATCH, lambda: ours.execute(["minibatch-sgd"])),
+        Variant(OURS_MATMUL, lambda: ours.execute([MATMUL_ONLY]),
+                note="the part of minibatch-sgd no d2l helper touches"),
+    ]

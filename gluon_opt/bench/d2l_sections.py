@@ -1,0 +1,631 @@
+"""The code of the ten offline sections of the current book's optimization
+chapter (d2l-en 1.0 / d2l-zh 2.0, MXNet tab), transcribed by us: the calls,
+arguments and order of each section's code cells, without the book's prose.
+
+Each section is a list of cells; the first line of every section imports d2l
+through IMPORT_PLACEHOLDER, so that one transcription runs on the official
+package (`from d2l import mxnet as d2l`) and on ours
+(`from gluon_opt import d2l`). The benchmark runs them as notebooks, the
+tests as one script (`script`).
+"""
+import nbformat
+
+IMPORT_PLACEHOLDER = "{import_d2l}"
+OFFICIAL_IMPORT = "from d2l import mxnet as d2l"
+OURS_IMPORT = "from gluon_opt import d2l"
+
+_HEADER = """%matplotlib inline
+{import_d2l}
+from mxnet import np, npx
+npx.set_np()"""
+
+_TRAINING_HEADER = """%matplotlib inline
+{import_d2l}
+from mxnet import autograd, gluon, init, np, npx
+from mxnet.gluon import nn
+npx.set_np()"""
+
+OPTIMIZATION_INTRO = [
+    _HEADER + "\nfrom mpl_toolkits import mplot3d",
+    """\
+def f(x):  # the risk
+    return x * np.cos(np.pi * x)
+
+def g(x):  # the empirical risk
+    return f(x) + 0.2 * np.cos(5 * np.pi * x)""",
+    """\
+def annotate(text, xy, xytext):
+    d2l.plt.gca().annotate(text, xy=xy, xytext=xytext,
+                           arrowprops=dict(arrowstyle='->'))
+
+x = np.arange(0.5, 1.5, 0.01)
+d2l.set_figsize((4.5, 2.5))
+d2l.plot(x, [f(x), g(x)], 'x', 'risk')
+annotate('min of\\nempirical risk', (1.0, -1.2), (0.5, -1.1))
+annotate('min of risk', (1.1, -1.05), (0.95, -0.5))""",
+    """\
+x = np.arange(-1.0, 2.0, 0.01)
+d2l.plot(x, [f(x), ], 'x', 'f(x)')
+annotate('local minimum', (-0.3, -0.25), (-0.77, -1.0))
+annotate('global minimum', (1.1, -0.95), (0.6, 0.8))""",
+    """\
+x = np.arange(-2.0, 2.0, 0.01)
+d2l.plot(x, [x**3], 'x', 'f(x)')
+annotate('saddle point', (0, -0.2), (-0.52, -5.0))""",
+    """\
+x, y = np.meshgrid(np.linspace(-1.0, 1.0, 101), np.linspace(-1.0, 1.0, 101))
+z = x**2 - y**2
+ax = d2l.plt.figure().add_subplot(111, projection='3d')
+ax.plot_wireframe(x.asnumpy(), y.asnumpy(), z.asnumpy(),
+                  **{'rstride': 10, 'cstride': 10})
+ax.plot([0], [0], [0], 'rx')
+ticks = [-1, 0, 1]
+d2l.plt.xticks(ticks)
+d2l.plt.yticks(ticks)
+ax.set_zticks(ticks)
+d2l.plt.xlabel('x')
+d2l.plt.ylabel('y');""",
+    """\
+x = np.arange(-2.0, 5.0, 0.01)
+d2l.plot(x, [np.tanh(x)], 'x', 'f(x)')
+annotate('vanishing gradient', (4, 1), (2, 0.0))""",
+]
+
+CONVEXITY = [
+    _HEADER + "\nfrom mpl_toolkits import mplot3d",
+    """\
+f = lambda x: 0.5 * x**2  # convex
+g = lambda x: np.cos(np.pi * x)  # not convex
+h = lambda x: np.exp(0.5 * x)  # convex
+
+x, segment = np.arange(-2, 2, 0.01), np.array([-1.5, 1])
+d2l.use_svg_display()
+_, axes = d2l.plt.subplots(1, 3, figsize=(9, 3))
+for ax, func in zip(axes, [f, g, h]):
+    d2l.plot([x, segment], [func(x), func(segment)], axes=ax)""",
+    """\
+f = lambda x: (x - 1) ** 2 * (x + 1)
+d2l.set_figsize()
+d2l.plot([x, segment], [f(x), f(segment)], 'x', 'f(x)')""",
+]
+
+GD = [
+    _HEADER,
+    """\
+def f(x):  # the objective
+    return x ** 2
+
+def f_grad(x):  # its gradient
+    return 2 * x""",
+    """\
+def gd(eta, f_grad):
+    x = 10.0
+    results = [x]
+    for i in range(10):
+        x -= eta * f_grad(x)
+        results.append(float(x))
+    print(f'epoch 10, x: {x:f}')
+    return results
+
+results = gd(0.2, f_grad)""",
+    """\
+def show_trace(results, f):
+    n = max(abs(min(results)), abs(max(results)))
+    f_line = np.arange(-n, n, 0.01)
+    d2l.set_figsize()
+    d2l.plot([f_line, results], [[f(x) for x in f_line], [
+        f(x) for x in results]], 'x', 'f(x)', fmts=['-', '-o'])
+
+show_trace(results, f)""",
+    "show_trace(gd(0.05, f_grad), f)",
+    "show_trace(gd(1.1, f_grad), f)",
+    """\
+c = np.array(0.15 * np.pi)
+
+def f(x):
+    return x * np.cos(c * x)
+
+def f_grad(x):
+    return np.cos(c * x) - c * x * np.sin(c * x)
+
+show_trace(gd(2, f_grad), f)""",
+    """\
+def train_2d(trainer, steps=20, f_grad=None):
+    x1, x2, s1, s2 = -5, -2, 0, 0
+    results = [(x1, x2)]
+    for i in range(steps):
+        if f_grad:
+            x1, x2, s1, s2 = trainer(x1, x2, s1, s2, f_grad)
+        else:
+            x1, x2, s1, s2 = trainer(x1, x2, s1, s2)
+        results.append((x1, x2))
+    print(f'epoch {i + 1}, x1: {float(x1):f}, x2: {float(x2):f}')
+    return results""",
+    """\
+def show_trace_2d(f, results):
+    d2l.set_figsize()
+    d2l.plt.plot(*zip(*results), '-o', color='#ff7f0e')
+    x1, x2 = np.meshgrid(np.arange(-55, 1, 1), np.arange(-30, 1, 1))
+    x1, x2 = x1.asnumpy() * 0.1, x2.asnumpy() * 0.1
+    d2l.plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')
+    d2l.plt.xlabel('x1')
+    d2l.plt.ylabel('x2')""",
+    """\
+def f_2d(x1, x2):
+    return x1 ** 2 + 2 * x2 ** 2
+
+def f_2d_grad(x1, x2):
+    return (2 * x1, 4 * x2)
+
+def gd_2d(x1, x2, s1, s2, f_grad):
+    g1, g2 = f_grad(x1, x2)
+    return (x1 - eta * g1, x2 - eta * g2, 0, 0)
+
+eta = 0.1
+show_trace_2d(f_2d, train_2d(gd_2d, f_grad=f_2d_grad))""",
+    """\
+c = np.array(0.5)
+
+def f(x):
+    return np.cosh(c * x)
+
+def f_grad(x):
+    return c * np.sinh(c * x)
+
+def f_hess(x):
+    return c**2 * np.cosh(c * x)
+
+def newton(eta=1):
+    x = 10.0
+    results = [x]
+    for i in range(10):
+        x -= eta * f_grad(x) / f_hess(x)
+        results.append(float(x))
+    print('epoch 10, x:', x)
+    return results
+
+show_trace(newton(), f)""",
+    """\
+c = np.array(0.15 * np.pi)
+
+def f(x):
+    return x * np.cos(c * x)
+
+def f_grad(x):
+    return np.cos(c * x) - c * x * np.sin(c * x)
+
+def f_hess(x):
+    return - 2 * c * np.sin(c * x) - x * c**2 * np.cos(c * x)
+
+show_trace(newton(), f)""",
+    "show_trace(newton(0.5), f)",
+]
+
+SGD = [
+    _HEADER + "\nimport math",
+    """\
+def f(x1, x2):
+    return x1 ** 2 + 2 * x2 ** 2
+
+def f_grad(x1, x2):
+    return 2 * x1, 4 * x2""",
+    """\
+def sgd(x1, x2, s1, s2, f_grad):
+    g1, g2 = f_grad(x1, x2)
+    # noise with mean 0 and variance 1 on each coordinate of the gradient
+    g1 += np.random.normal(0.0, 1, (1,))
+    g2 += np.random.normal(0.0, 1, (1,))
+    eta_t = eta * lr()
+    return (x1 - eta_t * g1, x2 - eta_t * g2, 0, 0)""",
+    """\
+def constant_lr():
+    return 1
+
+eta = 0.1
+lr = constant_lr
+d2l.show_trace_2d(f, d2l.train_2d(sgd, steps=50, f_grad=f_grad))""",
+    """\
+def exponential_lr():
+    global t
+    t += 1
+    return math.exp(-0.1 * t)
+
+t = 1
+lr = exponential_lr
+d2l.show_trace_2d(f, d2l.train_2d(sgd, steps=1000, f_grad=f_grad))""",
+    """\
+def polynomial_lr():
+    global t
+    t += 1
+    return (1 + 0.1 * t) ** (-0.5)
+
+t = 1
+lr = polynomial_lr
+d2l.show_trace_2d(f, d2l.train_2d(sgd, steps=50, f_grad=f_grad))""",
+]
+
+# The cell that times MXNet's indexing, 65,536 times (no d2l helper in it):
+# about half of the chapter's time.
+ELEMENTWISE_PRODUCT = """\
+# A = BC one element at a time
+timer.start()
+for i in range(256):
+    for j in range(256):
+        A[i, j] = np.dot(B[i, :], C[:, j])
+A.wait_to_read()
+timer.stop()"""
+
+# Where minibatch-sgd starts to use the airfoil data and train.
+MINIBATCH_SGD_TRAINING = """\
+d2l.DATA_HUB['airfoil'] = (d2l.DATA_URL + 'airfoil_self_noise.dat',
+                           '76e5be1548fd8222e5074cf0faae75edff8cf93f')
+
+def get_data_ch11(batch_size=10, n=1500):
+    data = np.genfromtxt(d2l.download('airfoil'),
+                         dtype=np.float32, delimiter='\\t')
+    data = (data - data.mean(axis=0)) / data.std(axis=0)
+    data_iter = d2l.load_array(
+        (data[:n, :-1], data[:n, -1]), batch_size, is_train=True)
+    return data_iter, data.shape[1]-1"""
+
+MINIBATCH_SGD = [
+    _TRAINING_HEADER,
+    """\
+timer = d2l.Timer()
+A = np.zeros((256, 256))
+B = np.random.normal(0, 1, (256, 256))
+C = np.random.normal(0, 1, (256, 256))""",
+    ELEMENTWISE_PRODUCT,
+    """\
+# one column at a time
+timer.start()
+for j in range(256):
+    A[:, j] = np.dot(B, C[:, j])
+A.wait_to_read()
+timer.stop()""",
+    """\
+# all at once
+timer.start()
+A = np.dot(B, C)
+A.wait_to_read()
+timer.stop()
+
+gigaflops = [0.03 / i for i in timer.times]
+print(f'performance in Gigaflops: element {gigaflops[0]:.3f}, '
+      f'column {gigaflops[1]:.3f}, full {gigaflops[2]:.3f}')""",
+    """\
+timer.start()
+for j in range(0, 256, 64):
+    A[:, j:j+64] = np.dot(B, C[:, j:j+64])
+timer.stop()
+print(f'performance in Gigaflops: block {0.03 / timer.times[3]:.3f}')""",
+    MINIBATCH_SGD_TRAINING,
+    """\
+def sgd(params, states, hyperparams):
+    for p in params:
+        p[:] -= hyperparams['lr'] * p.grad""",
+    """\
+def train_ch11(trainer_fn, states, hyperparams, data_iter,
+               feature_dim, num_epochs=2):
+    w = np.random.normal(scale=0.01, size=(feature_dim, 1))
+    b = np.zeros(1)
+    w.attach_grad()
+    b.attach_grad()
+    net, loss = lambda X: d2l.linreg(X, w, b), d2l.squared_loss
+    animator = d2l.Animator(xlabel='epoch', ylabel='loss',
+                            xlim=[0, num_epochs], ylim=[0.22, 0.35])
+    n, timer = 0, d2l.Timer()
+    for _ in range(num_epochs):
+        for X, y in data_iter:
+            with autograd.record():
+                l = loss(net(X), y).mean()
+            l.backward()
+            trainer_fn([w, b], states, hyperparams)
+            n += X.shape[0]
+            if n % 200 == 0:
+                timer.stop()
+                animator.add(n/X.shape[0]/len(data_iter),
+                             (d2l.evaluate_loss(net, data_iter, loss),))
+                timer.start()
+    print(f'loss: {animator.Y[0][-1]:.3f}, {timer.sum()/num_epochs:.3f} sec/epoch')
+    return timer.cumsum(), animator.Y[0]""",
+    """\
+def train_sgd(lr, batch_size, num_epochs=2):
+    data_iter, feature_dim = get_data_ch11(batch_size)
+    return train_ch11(
+        sgd, None, {'lr': lr}, data_iter, feature_dim, num_epochs)
+
+gd_res = train_sgd(1, 1500, 10)""",
+    "sgd_res = train_sgd(0.005, 1)",
+    "mini1_res = train_sgd(.4, 100)",
+    "mini2_res = train_sgd(.05, 10)",
+    """\
+d2l.set_figsize([6, 3])
+d2l.plot(*list(map(list, zip(gd_res, sgd_res, mini1_res, mini2_res))),
+         'time (sec)', 'loss', xlim=[1e-2, 10],
+         legend=['gd', 'sgd', 'batch size=100', 'batch size=10'])
+d2l.plt.gca().set_xscale('log')""",
+    """\
+def train_concise_ch11(tr_name, hyperparams, data_iter, num_epochs=2):
+    net = nn.Sequential()
+    net.add(nn.Dense(1))
+    net.initialize(init.Normal(sigma=0.01))
+    trainer = gluon.Trainer(net.collect_params(), tr_name, hyperparams)
+    loss = gluon.loss.L2Loss()
+    animator = d2l.Animator(xlabel='epoch', ylabel='loss',
+                            xlim=[0, num_epochs], ylim=[0.22, 0.35])
+    n, timer = 0, d2l.Timer()
+    for _ in range(num_epochs):
+        for X, y in data_iter:
+            with autograd.record():
+                l = loss(net(X), y)
+            l.backward()
+            trainer.step(X.shape[0])
+            n += X.shape[0]
+            if n % 200 == 0:
+                timer.stop()
+                animator.add(n/X.shape[0]/len(data_iter),
+                             (d2l.evaluate_loss(net, data_iter, loss),))
+                timer.start()
+    print(f'loss: {animator.Y[0][-1]:.3f}, {timer.sum()/num_epochs:.3f} sec/epoch')""",
+    """\
+data_iter, _ = get_data_ch11(10)
+train_concise_ch11('sgd', {'learning_rate': 0.05}, data_iter)""",
+]
+
+MOMENTUM = [
+    _HEADER,
+    """\
+eta = 0.4
+
+def f_2d(x1, x2):
+    return 0.1 * x1 ** 2 + 2 * x2 ** 2
+
+def gd_2d(x1, x2, s1, s2):
+    return (x1 - eta * 0.2 * x1, x2 - eta * 4 * x2, 0, 0)
+
+d2l.show_trace_2d(f_2d, d2l.train_2d(gd_2d))""",
+    """\
+eta = 0.6
+d2l.show_trace_2d(f_2d, d2l.train_2d(gd_2d))""",
+    """\
+def momentum_2d(x1, x2, v1, v2):
+    v1 = beta * v1 + 0.2 * x1
+    v2 = beta * v2 + 4 * x2
+    return x1 - eta * v1, x2 - eta * v2, v1, v2
+
+eta, beta = 0.6, 0.5
+d2l.show_trace_2d(f_2d, d2l.train_2d(momentum_2d))""",
+    """\
+eta, beta = 0.6, 0.25
+d2l.show_trace_2d(f_2d, d2l.train_2d(momentum_2d))""",
+    """\
+d2l.set_figsize()
+betas = [0.95, 0.9, 0.6, 0]
+for beta in betas:
+    x = np.arange(40).asnumpy()
+    d2l.plt.plot(x, beta ** x, label=f'beta = {beta:.2f}')
+d2l.plt.xlabel('time')
+d2l.plt.legend();""",
+    """\
+def init_momentum_states(feature_dim):
+    v_w = np.zeros((feature_dim, 1))
+    v_b = np.zeros(1)
+    return (v_w, v_b)
+
+def sgd_momentum(params, states, hyperparams):
+    for p, v in zip(params, states):
+        v[:] = hyperparams['momentum'] * v + p.grad
+        p[:] -= hyperparams['lr'] * v""",
+    """\
+def train_momentum(lr, momentum, num_epochs=2):
+    d2l.train_ch11(sgd_momentum, init_momentum_states(feature_dim),
+                   {'lr': lr, 'momentum': momentum}, data_iter,
+                   feature_dim, num_epochs)
+
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+train_momentum(0.02, 0.5)""",
+    "train_momentum(0.01, 0.9)",
+    "train_momentum(0.005, 0.9)",
+    """\
+d2l.train_concise_ch11('sgd', {'learning_rate': 0.005, 'momentum': 0.9},
+                       data_iter)""",
+    """\
+lambdas = [0.1, 1, 10, 19]
+eta = 0.1
+d2l.set_figsize((6, 4))
+for lam in lambdas:
+    t = np.arange(20).asnumpy()
+    d2l.plt.plot(t, (1 - eta * lam) ** t, label=f'lambda = {lam:.2f}')
+d2l.plt.xlabel('time')
+d2l.plt.legend();""",
+]
+
+ADAGRAD = [
+    _HEADER + "\nimport math",
+    """\
+def adagrad_2d(x1, x2, s1, s2):
+    eps = 1e-6
+    g1, g2 = 0.2 * x1, 4 * x2
+    s1 += g1 ** 2
+    s2 += g2 ** 2
+    x1 -= eta / math.sqrt(s1 + eps) * g1
+    x2 -= eta / math.sqrt(s2 + eps) * g2
+    return x1, x2, s1, s2
+
+def f_2d(x1, x2):
+    return 0.1 * x1 ** 2 + 2 * x2 ** 2
+
+eta = 0.4
+d2l.show_trace_2d(f_2d, d2l.train_2d(adagrad_2d))""",
+    """\
+eta = 2
+d2l.show_trace_2d(f_2d, d2l.train_2d(adagrad_2d))""",
+    """\
+def init_adagrad_states(feature_dim):
+    s_w = np.zeros((feature_dim, 1))
+    s_b = np.zeros(1)
+    return (s_w, s_b)
+
+def adagrad(params, states, hyperparams):
+    eps = 1e-6
+    for p, s in zip(params, states):
+        s[:] += np.square(p.grad)
+        p[:] -= hyperparams['lr'] * p.grad / np.sqrt(s + eps)""",
+    """\
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+d2l.train_ch11(adagrad, init_adagrad_states(feature_dim),
+               {'lr': 0.1}, data_iter, feature_dim);""",
+    """\
+trainer = 'adagrad'
+d2l.train_concise_ch11(trainer, {'learning_rate': 0.1}, data_iter)""",
+]
+
+RMSPROP = [
+    _HEADER + "\nimport math",
+    """\
+d2l.set_figsize()
+gammas = [0.95, 0.9, 0.8, 0.7]
+for gamma in gammas:
+    x = np.arange(40).asnumpy()
+    d2l.plt.plot(x, (1-gamma) * gamma ** x, label=f'gamma = {gamma:.2f}')
+d2l.plt.xlabel('time');""",
+    """\
+def rmsprop_2d(x1, x2, s1, s2):
+    g1, g2, eps = 0.2 * x1, 4 * x2, 1e-6
+    s1 = gamma * s1 + (1 - gamma) * g1 ** 2
+    s2 = gamma * s2 + (1 - gamma) * g2 ** 2
+    x1 -= eta / math.sqrt(s1 + eps) * g1
+    x2 -= eta / math.sqrt(s2 + eps) * g2
+    return x1, x2, s1, s2
+
+def f_2d(x1, x2):
+    return 0.1 * x1 ** 2 + 2 * x2 ** 2
+
+eta, gamma = 0.4, 0.9
+d2l.show_trace_2d(f_2d, d2l.train_2d(rmsprop_2d))""",
+    """\
+def init_rmsprop_states(feature_dim):
+    s_w = np.zeros((feature_dim, 1))
+    s_b = np.zeros(1)
+    return (s_w, s_b)
+
+def rmsprop(params, states, hyperparams):
+    gamma, eps = hyperparams['gamma'], 1e-6
+    for p, s in zip(params, states):
+        s[:] = gamma * s + (1 - gamma) * np.square(p.grad)
+        p[:] -= hyperparams['lr'] * p.grad / np.sqrt(s + eps)""",
+    """\
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+d2l.train_ch11(rmsprop, init_rmsprop_states(feature_dim),
+               {'lr': 0.01, 'gamma': 0.9}, data_iter, feature_dim);""",
+    """\
+d2l.train_concise_ch11('rmsprop', {'learning_rate': 0.01, 'gamma1': 0.9},
+                       data_iter)""",
+]
+
+ADADELTA = [
+    _HEADER,
+    """\
+def init_adadelta_states(feature_dim):
+    s_w, s_b = np.zeros((feature_dim, 1)), np.zeros(1)
+    delta_w, delta_b = np.zeros((feature_dim, 1)), np.zeros(1)
+    return ((s_w, delta_w), (s_b, delta_b))
+
+def adadelta(params, states, hyperparams):
+    rho, eps = hyperparams['rho'], 1e-5
+    for p, (s, delta) in zip(params, states):
+        # in place, through [:]
+        s[:] = rho * s + (1 - rho) * np.square(p.grad)
+        g = (np.sqrt(delta + eps) / np.sqrt(s + eps)) * p.grad
+        p[:] -= g
+        delta[:] = rho * delta + (1 - rho) * g * g""",
+    """\
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+d2l.train_ch11(adadelta, init_adadelta_states(feature_dim),
+               {'rho': 0.9}, data_iter, feature_dim);""",
+    "d2l.train_concise_ch11('adadelta', {'rho': 0.9}, data_iter)",
+]
+
+ADAM = [
+    _HEADER,
+    """\
+def init_adam_states(feature_dim):
+    v_w, v_b = np.zeros((feature_dim, 1)), np.zeros(1)
+    s_w, s_b = np.zeros((feature_dim, 1)), np.zeros(1)
+    return ((v_w, s_w), (v_b, s_b))
+
+def adam(params, states, hyperparams):
+    beta1, beta2, eps = 0.9, 0.999, 1e-6
+    for p, (v, s) in zip(params, states):
+        v[:] = beta1 * v + (1 - beta1) * p.grad
+        s[:] = beta2 * s + (1 - beta2) * np.square(p.grad)
+        v_bias_corr = v / (1 - beta1 ** hyperparams['t'])
+        s_bias_corr = s / (1 - beta2 ** hyperparams['t'])
+        p[:] -= hyperparams['lr'] * v_bias_corr / (np.sqrt(s_bias_corr) + eps)
+    hyperparams['t'] += 1""",
+    """\
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+d2l.train_ch11(adam, init_adam_states(feature_dim),
+               {'lr': 0.01, 't': 1}, data_iter, feature_dim);""",
+    "d2l.train_concise_ch11('adam', {'learning_rate': 0.01}, data_iter)",
+    """\
+def yogi(params, states, hyperparams):
+    beta1, beta2, eps = 0.9, 0.999, 1e-3
+    for p, (v, s) in zip(params, states):
+        v[:] = beta1 * v + (1 - beta1) * p.grad
+        s[:] = s + (1 - beta2) * np.sign(
+            np.square(p.grad) - s) * np.square(p.grad)
+        v_bias_corr = v / (1 - beta1 ** hyperparams['t'])
+        s_bias_corr = s / (1 - beta2 ** hyperparams['t'])
+        p[:] -= hyperparams['lr'] * v_bias_corr / (np.sqrt(s_bias_corr) + eps)
+    hyperparams['t'] += 1
+
+data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+d2l.train_ch11(yogi, init_adam_states(feature_dim),
+               {'lr': 0.01, 't': 1}, data_iter, feature_dim);""",
+]
+
+SECTIONS = {
+    "optimization-intro": OPTIMIZATION_INTRO,
+    "convexity": CONVEXITY,
+    "gd": GD,
+    "sgd": SGD,
+    "minibatch-sgd": MINIBATCH_SGD,
+    "momentum": MOMENTUM,
+    "adagrad": ADAGRAD,
+    "rmsprop": RMSPROP,
+    "adadelta": ADADELTA,
+    "adam": ADAM,
+}
+
+
+def cells(name, import_d2l):
+    """The code cells of section `name`, importing d2l with `import_d2l`."""
+    return [cell.replace(IMPORT_PLACEHOLDER, import_d2l)
+            for cell in SECTIONS[name]]
+
+
+def notebook(name, import_d2l, until=None):
+    """Section `name` as an nbformat notebook (code cells only); with
+    `until`, only the cells before that one."""
+    sources = cells(name, import_d2l)
+    if until is not None:
+        sources = sources[:SECTIONS[name].index(until)]
+    return nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(source) for source in sources])
+
+
+def script(names, import_d2l, between="", replace=None):
+    """The sections `names` as one Python script (IPython magics dropped),
+    each section starting with a line `# section NAME` and followed by the
+    code in `between`; `replace` maps a cell to the code run instead."""
+    parts = []
+    replace = replace or {}
+    for name in names:
+        code = "\n".join(replace.get(cell, cell)
+                         for cell in cells(name, import_d2l))
+        code = "\n".join(line for line in code.splitlines()
+                         if not line.startswith("%"))
+        parts.append(f"print('# section {name}', flush=True)\n{code}\n{between}")
+    return "\n".join(parts)

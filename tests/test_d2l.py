@@ -1,0 +1,439 @@
+"""gluon_opt.d2l: each helper against the contract of the current book's
+(d2l 1.0, MXNet) helper of the same name, in NumPy mode."""
+import gzip
+import hashlib
+import inspect
+import io
+import os
+import re
+import struct
+import time
+from contextlib import redirect_stdout
+
+import numpy as onp
+import pytest
+from mxnet import autograd, gluon, init, npx
+from mxnet.gluon import nn
+
+import gluon_opt
+from gluon_opt import d2l
+
+# The book's signatures (d2l 1.0.3, d2l/mxnet.py): an API, kept exactly.
+BOOK_SIGNATURES = {
+    "plot": "(X, Y=None, xlabel=None, ylabel=None, legend=[], xlim=None, "
+            "ylim=None, xscale='linear', yscale='linear', "
+            "fmts=('-', 'm--', 'g-.', 'r:'), figsize=(3.5, 2.5), axes=None)",
+    "set_figsize": "(figsize=(3.5, 2.5))",
+    "use_svg_display": "()",
+    "set_axes": "(axes, xlabel, ylabel, xlim, ylim, xscale, yscale, legend)",
+    "train_2d": "(trainer, steps=20, f_grad=None)",
+    "show_trace_2d": "(f, results)",
+    "Animator": "(xlabel=None, ylabel=None, legend=None, xlim=None, "
+                "ylim=None, xscale='linear', yscale='linear', "
+                "fmts=('-', 'm--', 'g-.', 'r:'), nrows=1, ncols=1, "
+                "figsize=(3.5, 2.5))",
+    "Timer": "()",
+    "Accumulator": "(n)",
+    "get_data_ch11": "(batch_size=10, n=1500)",
+    "train_ch11": "(trainer_fn, states, hyperparams, data_iter, "
+                  "feature_dim, num_epochs=2)",
+    "train_concise_ch11": "(tr_name, hyperparams, data_iter, num_epochs=2)",
+    "linreg": "(X, w, b)",
+    "squared_loss": "(y_hat, y)",
+    "evaluate_loss": "(net, data_iter, loss)",
+    "load_array": "(data_arrays, batch_size, is_train=True)",
+    "download": "(url, folder='../data', sha1_hash=None)",
+    "try_gpu": "(i=0)",
+    "accuracy": "(y_hat, y)",
+    "evaluate_accuracy_gpu": "(net, data_iter, device=None)",
+    "load_data_fashion_mnist": "(batch_size, resize=None)",
+}
+LOSS_LINE = re.compile(r"^loss: \d+\.\d{3}, \d+\.\d{3} sec/epoch$")
+
+
+@pytest.fixture
+def np_mode():
+    """NumPy mode for one test, then the legacy mode the rest of the suite
+    runs in (npx.set_np is global)."""
+    was_np = npx.is_np_array()
+    npx.set_np()
+    gluon_opt.set_seed(0)
+    yield
+    if not was_np:
+        npx.reset_np()
+
+
+def printed(function, *args, **kwargs):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        result = function(*args, **kwargs)
+    return result, out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(BOOK_SIGNATURES))
+def test_signature_is_the_books(name):
+    assert str(inspect.signature(getattr(d2l, name))) == BOOK_SIGNATURES[name]
+
+
+def test_the_module_leaves_numpy_mode_alone():
+    assert not npx.is_np_array()  # importing gluon_opt.d2l did not set it
+
+
+def test_train_2d_prints_with_colons_and_the_2018_one_without():
+    def gd_2d(x1, x2, s1, s2):
+        return x1 - 0.1 * 2 * x1, x2 - 0.1 * 4 * x2, 0, 0
+
+    results, out = printed(d2l.train_2d, gd_2d)
+    assert out == "epoch 20, x1: -0.057646, x2: -0.000073\n"
+    assert len(results) == 21 and results[0] == (-5, -2)
+    _, out_2018 = printed(gluon_opt.train_2d, gd_2d)
+    assert out_2018 == "epoch 20, x1 -0.057646, x2 -0.000073\n"
+
+
+def test_train_2d_passes_f_grad_and_steps():
+    seen = []
+
+    def trainer(x1, x2, s1, s2, f_grad):
+        seen.append(f_grad)
+        g1, g2 = f_grad(x1, x2)
+        return x1 - 0.1 * g1, x2 - 0.1 * g2, s1, s2
+
+    grad = lambda x1, x2: (2 * x1, 4 * x2)  # noqa: E731
+    results, out = printed(d2l.train_2d, trainer, steps=5, f_grad=grad)
+    assert len(results) == 6 and seen == [grad] * 5
+    assert out.startswith("epoch 5, x1: ")
+
+
+def test_show_trace_2d_draws_a_trace_of_numpy_mode_arrays(np_mode):
+    from mxnet import np
+    results = [(-5, -2)] + [(np.array([-4.0]), np.array([-1.5])),
+                            (np.array([-3.0]), np.array([-1.0]))]
+    d2l.show_trace_2d(lambda x1, x2: x1 ** 2 + 2 * x2 ** 2, results)
+    trace = d2l.plt.gca().get_lines()[0]
+    assert trace.get_xdata().tolist() == [-5, -4, -3]
+    assert trace.get_ydata().tolist() == [-2, -1.5, -1]
+    assert d2l.plt.gca().get_xlabel() == "x1"
+
+
+def test_plot_takes_arrays_and_lists_of_scalar_arrays(np_mode):
+    from mxnet import np
+    x = np.arange(0, 1, 0.25)
+    d2l.plot([x, [0.0, 1.0]], [[v ** 2 for v in x], [1.0, 2.0]], 'x', 'f(x)',
+             legend=['a', 'b'])
+    axes = d2l.plt.gca()
+    first, second = axes.get_lines()
+    assert first.get_ydata().tolist() == [0, 0.0625, 0.25, 0.5625]
+    assert second.get_xdata().tolist() == [0, 1]
+    assert axes.get_xlabel() == "x" and axes.get_legend() is not None
+
+
+def test_plot_of_y_alone_and_onto_given_axes(np_mode):
+    from mxnet import np
+    _, axes = d2l.plt.subplots(1, 2)
+    d2l.plot(np.array([3.0, 1.0, 2.0]), axes=axes[1])
+    assert axes[1].get_lines()[0].get_ydata().tolist() == [3, 1, 2]
+    assert not axes[0].get_lines()
+
+
+def test_timer_records_and_sums():
+    timer = d2l.Timer()
+    time.sleep(0.01)
+    first = timer.stop()
+    assert first >= 0.009 and timer.times == [first]
+    timer.times = [1.0, 2.0, 3.0]
+    assert (timer.avg(), timer.sum(), timer.cumsum()) == (2.0, 6.0,
+                                                          [1.0, 3.0, 6.0])
+    assert all(type(t) is float for t in timer.cumsum())
+
+
+def test_accumulator_adds_arrays_as_floats(np_mode):
+    from mxnet import np
+    metric = d2l.Accumulator(2)
+    metric.add(np.array(1.5), 2)
+    metric.add(0.5, np.array([3]))
+    assert (metric[0], metric[1]) == (2.0, 5.0)
+    metric.reset()
+    assert metric.data == [0.0, 0.0]
+
+
+def test_load_array_batches_like_a_dataloader(np_mode):
+    from mxnet import np
+    X = np.arange(23 * 2, dtype='float32').reshape(23, 2)
+    y = np.arange(23, dtype='float32')
+    loader = d2l.load_array((X, y), 5)
+    batches = list(loader)
+    assert len(loader) == len(batches) == 5
+    assert [b[0].shape for b in batches] == [(5, 2)] * 4 + [(3, 2)]
+    assert all(type(part) is np.ndarray for b in batches for part in b)
+    rows = onp.concatenate([b[1].asnumpy() for b in batches])
+    assert sorted(rows.tolist()) == list(range(23))  # each row once
+    assert rows.tolist() != list(range(23))  # shuffled
+    features = onp.concatenate([b[0].asnumpy() for b in batches])
+    assert (features[:, 0] == 2 * rows).all()  # rows stay together
+    ordered = onp.concatenate([b[1].asnumpy() for b in
+                               d2l.load_array((X, y), 5, is_train=False)])
+    assert ordered.tolist() == list(range(23))
+
+
+def test_load_array_refuses_bad_input(np_mode):
+    from mxnet import np
+    with pytest.raises(ValueError, match="data_arrays"):
+        d2l.load_array((np.zeros((3, 2)), np.zeros(4)), 2)
+    with pytest.raises(ValueError, match="batch_size"):
+        d2l.load_array((np.zeros((3, 2)),), 0)
+    with pytest.raises(TypeError, match="data_arrays"):
+        d2l.load_array(np.zeros((3, 2)), 2)
+
+
+def test_helpers_need_numpy_mode():
+    with pytest.raises(RuntimeError, match=r"npx\.set_np\(\)"):
+        d2l.get_data_ch11()
+
+
+def test_get_data_ch11_is_the_books_standardized_airfoil(np_mode):
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+    assert feature_dim == 5 and len(data_iter) == 150
+    X, y = next(iter(data_iter))
+    assert X.shape == (10, 5) and y.shape == (10,) and X.dtype == onp.float32
+    # The book: genfromtxt in float32, every column standardized, 1500 rows.
+    table = onp.genfromtxt(gluon_opt.data.locate(gluon_opt.data.AIRFOIL),
+                           dtype=onp.float32, delimiter='\t')
+    table = (table - table.mean(axis=0)) / table.std(axis=0)
+    features, labels = (a.asnumpy() for a in data_iter.arrays)
+    # (float32 sums differ from the float64 ones by a few 1e-5)
+    assert onp.allclose(features, table[:1500, :-1], atol=1e-4)
+    assert onp.allclose(labels, table[:1500, -1], atol=1e-4)
+
+
+def test_download_gives_the_verified_airfoil_file(tmp_path):
+    path = d2l.download('airfoil', folder=str(tmp_path))
+    with open(path, "rb") as stream:
+        assert hashlib.sha1(stream.read()).hexdigest() == \
+            d2l.DATA_HUB['airfoil'][1]
+    with pytest.raises(ValueError, match="DATA_HUB"):
+        d2l.download('no-such-data')
+
+
+def test_linreg_and_squared_loss(np_mode):
+    from mxnet import np
+    X = np.array([[1.0, 2.0], [3.0, 4.0]])
+    w, b = np.array([[1.0], [-1.0]]), np.array([0.5])
+    y_hat = d2l.linreg(X, w, b)
+    assert y_hat.asnumpy().tolist() == [[-0.5], [-0.5]]
+    loss = d2l.squared_loss(y_hat, np.array([0.5, 1.5]))
+    assert loss.shape == (2, 1) and loss.asnumpy().tolist() == [[0.5], [2.0]]
+
+
+def test_evaluate_loss_equals_the_books_batch_by_batch_mean(np_mode):
+    data_iter, _ = d2l.get_data_ch11(batch_size=7)
+    net = nn.Dense(1)
+    net.initialize(init.Normal(sigma=0.5))
+    loss = gluon.loss.L2Loss()
+    fast = d2l.evaluate_loss(net, data_iter, loss)  # all rows at once
+    metric = d2l.Accumulator(2)  # the book's loop: sums and counts
+    for X, y in data_iter:
+        batch = loss(net(X), y)
+        metric.add(batch.sum(), batch.size)
+    assert type(fast) is float
+    assert fast == pytest.approx(metric[0] / metric[1], rel=1e-5)
+    dataloader = gluon.data.DataLoader(gluon.data.ArrayDataset(
+        *data_iter.arrays), 100)
+    assert d2l.evaluate_loss(net, dataloader, loss) == pytest.approx(fast,
+                                                                     rel=1e-5)
+
+
+def _books_train_ch11(trainer_fn, states, hyperparams, data_iter, feature_dim,
+                      num_epochs=2):
+    """The book's train_ch11 loop as printed (without plot and print):
+    the readable reference the fast path must equal."""
+    from mxnet import np
+    w = np.random.normal(scale=0.01, size=(feature_dim, 1))
+    b = np.zeros(1)
+    w.attach_grad()
+    b.attach_grad()
+    net, loss = lambda X: d2l.linreg(X, w, b), d2l.squared_loss
+    n, losses = 0, []
+    for _ in range(num_epochs):
+        for X, y in data_iter:
+            with autograd.record():
+                l = loss(net(X), y).mean()  # noqa: E741 (the book's name)
+            l.backward()
+            trainer_fn([w, b], states, hyperparams)
+            n += X.shape[0]
+            if n % 200 == 0:
+                losses.append(d2l.evaluate_loss(net, data_iter, loss))
+    return losses
+
+
+def sgd(params, states, hyperparams):
+    for p in params:
+        p[:] -= hyperparams['lr'] * p.grad
+
+
+def test_train_ch11_equals_the_books_loop_and_prints_its_line(np_mode):
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+    (times, losses), out = printed(d2l.train_ch11, sgd, None, {'lr': 0.05},
+                                   data_iter, feature_dim)
+    gluon_opt.set_seed(0)
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=10)
+    book = _books_train_ch11(sgd, None, {'lr': 0.05}, data_iter, feature_dim)
+    assert len(losses) == len(book) == 15  # every 200 of 3000 examples
+    assert losses == pytest.approx(book, rel=1e-5)
+    assert all(type(v) is float for v in losses)
+    assert losses[-1] == pytest.approx(0.243, abs=0.01)
+    assert len(times) == 15 and times == sorted(times) and times[0] > 0
+    assert LOSS_LINE.match(out.strip())
+    assert out.startswith(f"loss: {losses[-1]:.3f}, ")
+
+
+def test_train_ch11_hands_the_callers_hyperparams_to_the_update(np_mode):
+    from mxnet import np
+
+    def counting_sgd(params, states, hyperparams):
+        sgd(params, states, hyperparams)
+        hyperparams['t'] += 1  # as the book's adam counts its steps
+
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=100)
+    hyperparams = {'lr': 0.1, 't': 1}
+    states = [np.zeros((feature_dim, 1)), np.zeros(1)]
+    printed(d2l.train_ch11, counting_sgd, states, hyperparams, data_iter,
+            feature_dim, num_epochs=1)
+    assert hyperparams['t'] == 16  # 15 batches of 100
+
+
+def test_train_ch11_logs_at_every_200_examples_across_epochs(np_mode):
+    # 1500 rows in batches of 1500: a log point at every second epoch.
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=1500)
+    (times, losses), _ = printed(d2l.train_ch11, sgd, None, {'lr': 1},
+                                 data_iter, feature_dim, 10)
+    assert len(losses) == len(times) == 5
+
+
+def test_train_ch11_explains_when_nothing_is_logged(np_mode):
+    # 150 rows in batches of 7: 7, 14, ..., 147, 150, 157, ..., 300 seen
+    data_iter, feature_dim = d2l.get_data_ch11(batch_size=7, n=150)
+    with pytest.raises(ValueError, match="multiple of 200"):
+        printed(d2l.train_ch11, sgd, None, {'lr': 0.1}, data_iter,
+                feature_dim)
+
+
+def test_train_concise_ch11_prints_and_returns_nothing(np_mode):
+    data_iter, _ = d2l.get_data_ch11(batch_size=10)
+    result, out = printed(d2l.train_concise_ch11, 'sgd',
+                          {'learning_rate': 0.05}, data_iter)
+    assert result is None and LOSS_LINE.match(out.strip())
+    assert float(out.split()[1].rstrip(',')) == pytest.approx(0.243, abs=0.01)
+    with pytest.raises(ValueError, match="tr_name"):
+        d2l.train_concise_ch11('no-such-optimizer', {}, data_iter)
+
+
+def test_animator_keeps_the_books_data_and_renders_nothing_headless():
+    animator = d2l.Animator(xlabel='epoch', xlim=[0, 3],
+                            legend=['train loss', 'train acc', 'test acc'])
+    draws = []
+    animator.fig.canvas.mpl_connect('draw_event', draws.append)
+    for epoch in range(3):
+        animator.add(epoch + 0.5, (1.0 / (epoch + 1), 0.5 + epoch / 10, None))
+        animator.add(epoch + 1, (None, None, 0.4 + epoch / 10))
+    assert animator.X == [[0.5, 1.5, 2.5], [0.5, 1.5, 2.5], [1, 2, 3]]
+    assert animator.Y[2] == pytest.approx([0.4, 0.5, 0.6])
+    assert draws == []  # nothing rendered while points arrive
+    animator.fig.savefig(io.BytesIO(), format="png")
+    assert len(draws) == 1
+    lines = animator.axes[0].get_lines()
+    assert list(lines[2].get_xdata()) == [1, 2, 3]
+    assert [t.get_text() for t in animator.axes[0].get_legend().get_texts()] \
+        == ['train loss', 'train acc', 'test acc']
+
+
+def test_animator_in_jupyter_redraws_a_few_times_a_second(monkeypatch):
+    import IPython.display
+    shown = []
+    monkeypatch.setattr(d2l, "_live", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    monkeypatch.setattr(IPython.display, "clear_output", lambda wait: None)
+    animator = d2l.Animator()
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.6:
+        animator.add(time.perf_counter() - start, 1.0)
+    elapsed = time.perf_counter() - start
+    assert len(animator.X[0]) > 20  # many points ...
+    assert 1 <= len(shown) <= 1 + elapsed / d2l.REDRAW_SECONDS  # few redraws
+    assert shown[0] is animator.fig
+
+
+def test_accuracy_and_evaluate_accuracy_gpu(np_mode):
+    from mxnet import np
+    y_hat = np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]])
+    y = np.array([1, 1, 1], dtype='int32')
+    assert d2l.accuracy(y_hat, y) == 2.0
+    net = nn.Dense(2, in_units=2)
+    net.initialize()
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, 1.0], [1.0, 3.0]])
+    labels = net(X).argmax(axis=1).astype('int32')
+    labels[0] = 1 - labels[0]  # one wrong of four
+    loader = d2l.load_array((X, labels), 3, is_train=False)
+    assert d2l.evaluate_accuracy_gpu(net, loader) == 0.75
+    assert d2l.try_gpu() == npx.cpu()  # no GPU on the test machines
+
+
+def _idx(array, type_code):
+    header = struct.pack(">BBBB", 0, 0, type_code, array.ndim)
+    header += struct.pack(f">{array.ndim}I", *array.shape)
+    return gzip.compress(header + array.astype(">u1").tobytes())
+
+
+@pytest.fixture
+def fashion_folder(tmp_path, monkeypatch):
+    """A data folder with small Fashion-MNIST-format files, registered with
+    their own sha1s (the real files are a download)."""
+    rng = onp.random.RandomState(0)
+    files = {}
+    for train, count in ((True, 12), (False, 5)):
+        images = rng.randint(0, 256, size=(count, 28, 28)).astype(onp.uint8)
+        labels = rng.randint(0, 10, size=count).astype(onp.uint8)
+        pair = []
+        for datafile, raw in zip(d2l.FASHION_MNIST_FILES[train],
+                                 (_idx(images, 0x08), _idx(labels, 0x08))):
+            path = tmp_path / datafile.name
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(raw)
+            pair.append(gluon_opt.data.DataFile(
+                datafile.name, hashlib.sha1(raw).hexdigest()))
+        files[train] = tuple(pair)
+        files[f"images{train}"], files[f"labels{train}"] = images, labels
+    monkeypatch.setitem(d2l.FASHION_MNIST_FILES, True, files[True])
+    monkeypatch.setitem(d2l.FASHION_MNIST_FILES, False, files[False])
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    return files
+
+
+def test_load_data_fashion_mnist_gives_what_totensor_gives(np_mode,
+                                                           fashion_folder):
+    train_iter, test_iter = d2l.load_data_fashion_mnist(4)
+    assert len(train_iter) == 3 and len(test_iter) == 2
+    X, y = next(iter(test_iter))  # not shuffled
+    assert X.shape == (4, 1, 28, 28) and X.dtype == onp.float32
+    assert y.dtype == onp.int32
+    assert onp.allclose(X.asnumpy()[:, 0],
+                        fashion_folder["imagesFalse"][:4] / 255.0)
+    assert y.asnumpy().tolist() == fashion_folder["labelsFalse"][:4].tolist()
+    X, _ = next(iter(d2l.load_data_fashion_mnist(4, resize=32)[0]))
+    assert X.shape == (4, 1, 32, 32)
+
+
+def test_load_data_fashion_mnist_offline_says_where_to_put_the_files(
+        np_mode, tmp_path, monkeypatch):
+    closed = "http://127.0.0.1:9/"  # nothing listens: fails at once
+    for train, pair in list(d2l.FASHION_MNIST_FILES.items()):
+        monkeypatch.setitem(d2l.FASHION_MNIST_FILES, train, tuple(
+            gluon_opt.data.DataFile(f.name, f.sha1, mirrors=(
+                (closed + f.name, "sha1", f.sha1),)) for f in pair))
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    with pytest.raises(OSError) as error:
+        d2l.load_data_fashion_mnist(256)
+    message = str(error.value)
+    assert str(tmp_path / "fashion-mnist") in message
+    assert "train-images-idx3-ubyte.gz" in message and "GLUON_OPT_DATA" in \
+        message
+    assert not os.listdir(tmp_path)  # nothing half-written

@@ -1,0 +1,200 @@
+"""Issue 16: the scratch optimizers on MXNet's own parameter server, on 127.0.0.1.
+
+Every job here is real: a scheduler, one server and two workers over ps-lite
+on the loopback interface, started by gluon_opt.distributed.launch on a free
+port chosen at run time.
+"""
+import json
+import os
+import sys
+import textwrap
+
+import mxnet as mx
+import numpy as np
+import psutil
+import pytest
+
+from gluon_opt.distributed import JobFailed, launch
+from gluon_opt.distributed.train import load_runs, train_regression
+
+TRAIN = [sys.executable, "-m", "gluon_opt.distributed.train", "regression"]
+# Hyperparameters that move the weights far in 20 steps, so that a wrong
+# rescale or a missing update could not stay within the tolerance.
+OPTIMIZERS = {
+    "sgd": {"learning_rate": 0.1, "momentum": 0.9},
+    "adam": {"learning_rate": 0.05},
+    "lars": {"learning_rate": 1.0, "momentum": 0.9, "eta": 0.01},
+    "lamb": {"learning_rate": 0.05},
+}
+
+
+def run_job(tmp_path, name, *extra, echo=False):
+    out = tmp_path / "weights"
+    launch(TRAIN + ["--optimizer", name, "--optimizer-params",
+                    json.dumps(OPTIMIZERS[name]), "--out", str(out), *extra],
+           2, 1, timeout=90, echo=echo)
+    return load_runs(out)
+
+
+def max_difference(weights_a, weights_b):
+    return max(float(np.abs(a - b).max()) for a, b in zip(weights_a, weights_b))
+
+
+def job_processes(job):
+    """The processes still alive in any process group the job started."""
+    groups = set(job.pids.values())
+    alive = []
+    for process in psutil.process_iter():
+        try:
+            if os.getpgid(process.pid) in groups and \
+                    process.status() != psutil.STATUS_ZOMBIE:
+                alive.append(process)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return alive
+
+
+@pytest.mark.parametrize("update_on_kvstore", ["1", "0"])
+@pytest.mark.parametrize("name", sorted(OPTIMIZERS))
+def test_dist_sync_equals_one_process_on_the_whole_batch(
+        tmp_path, name, update_on_kvstore):
+    runs = run_job(tmp_path, name, "--kvstore", "dist_sync",
+                   "--update-on-kvstore", update_on_kvstore)
+    single = train_regression(name, OPTIMIZERS[name], steps=20, batch_size=32)
+    start = train_regression(name, OPTIMIZERS[name], steps=1, batch_size=32)
+    assert [run.rank for run in runs] == [0, 1]
+    assert all(run.num_workers == 2 and len(run.losses) == 20 for run in runs)
+    # The training moved the weights: equality is not two idle copies.
+    assert max_difference(single.weights, start.weights) > 0.1
+    for run in runs:
+        assert max_difference(run.weights, single.weights) <= 1e-5
+
+
+def test_dist_async_runs_and_the_workers_weights_differ(tmp_path, capsys):
+    runs = run_job(tmp_path, "sgd", "--kvstore", "dist_async",
+                   "--update-on-kvstore", "1", echo=True)
+    printed = capsys.readouterr().out
+    # Each line says who printed it (train.py prints one line per worker).
+    assert "[worker 0] rank " in printed and "[worker 1] rank " in printed
+    assert len(runs) == 2
+    for run in runs:
+        assert all(np.isfinite(w).all() for w in run.weights)
+    # Each worker pulls whenever it likes, so they end at different weights.
+    assert max_difference(runs[0].weights, runs[1].weights) > 0
+
+
+def test_a_server_that_cannot_import_the_optimizer_fails_the_job(tmp_path):
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "private_optimizers.py").write_text(textwrap.dedent("""
+        from gluon_opt.optimizers import SGD
+
+        class HiddenMomentum(SGD):
+            '''A scratch SGD whose module only the workers can import.'''
+    """))
+    workdir = tmp_path / "job"
+    workdir.mkdir()
+    (workdir / "train.py").write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(private)!r})
+        from private_optimizers import HiddenMomentum
+        from gluon_opt.distributed.train import train_regression
+        train_regression(HiddenMomentum(learning_rate=0.1, momentum=0.9),
+                         kvstore="dist_sync", update_on_kvstore=True)
+    """))
+    with pytest.raises(JobFailed) as failed:
+        launch([sys.executable, "train.py"], 2, 1, timeout=60,
+               cwd=str(workdir), echo=False)
+    message = str(failed.value)
+    assert "could not install the optimizer" in message
+    assert "HiddenMomentum from module private_optimizers" in message
+    assert "PYTHONPATH" in message
+    job = failed.value.job
+    assert job.returncodes["server 0"] != 0
+    assert job.seconds < 50  # failed fast, not at the timeout
+    assert job_processes(job) == []
+
+
+def test_a_crashing_worker_stops_the_job_and_leaves_nothing_running(tmp_path):
+    # Worker 1 dies at once; worker 0 would wait for it forever in the
+    # kvstore's barrier, and it starts a child that would sleep on.
+    script = tmp_path / "crash.py"
+    script.write_text(textwrap.dedent("""
+        import os, subprocess, sys, time
+        if os.environ["DMLC_TASK_ID"] == "1":
+            sys.exit(3)
+        subprocess.Popen(["sleep", "300"])
+        import mxnet as mx
+        mx.kv.create("dist_sync")
+        time.sleep(300)
+    """))
+    with pytest.raises(JobFailed) as failed:
+        launch([sys.executable, str(script)], 2, 1, timeout=60, echo=False)
+    job = failed.value.job
+    assert "worker 1 exited with status 3" in str(failed.value)
+    assert job.seconds < 60
+    assert job_processes(job) == []
+
+
+def test_a_job_past_its_timeout_is_stopped(tmp_path):
+    with pytest.raises(JobFailed, match="timeout of 2 s") as failed:
+        launch([sys.executable, "-c", "import time; time.sleep(300)"], 2, 1,
+               timeout=2, echo=False)
+    job = failed.value.job
+    assert job.seconds < 20
+    assert job_processes(job) == []
+
+
+def test_every_process_listens_on_loopback_only(tmp_path):
+    script = tmp_path / "listen.py"
+    script.write_text(textwrap.dedent("""
+        import json, os, psutil, time
+        import mxnet as mx
+        kv = mx.kv.create("dist_sync")
+        kv._barrier()
+        me = psutil.Process(os.getppid())  # the launcher
+        listening = []
+        for child in me.children(recursive=True):
+            for connection in child.net_connections(kind="inet"):
+                if connection.status == psutil.CONN_LISTEN:
+                    listening.append(connection.laddr.ip)
+        print("LISTENING " + json.dumps(listening), flush=True)
+        kv._barrier()
+    """))
+    job = launch([sys.executable, str(script)], 2, 1, timeout=60, echo=False)
+    lines = [line for lines in job.output.values() for line in lines
+             if line.startswith("LISTENING ")]
+    addresses = json.loads(lines[0].split(" ", 1)[1])
+    assert len(addresses) >= 4  # scheduler, server, two workers
+    assert set(addresses) == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("kvstore", ["device", "local"])
+def test_two_devices_in_one_process_equal_one_device(kvstore):
+    for name in ("sgd", "lamb"):
+        single = train_regression(name, OPTIMIZERS[name], steps=20)
+        two = train_regression(name, OPTIMIZERS[name], steps=20,
+                               kvstore=kvstore, ctx=[mx.cpu(0), mx.cpu(1)])
+        assert max_difference(two.weights, single.weights) <= 1e-5
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    (dict(command=[]), TypeError, "command"),
+    (dict(num_workers=0), ValueError, "num_workers"),
+    (dict(timeout=-1), ValueError, "timeout"),
+    (dict(cwd="/no/such/folder"), ValueError, "cwd"),
+])
+def test_bad_arguments_are_refused_by_name(bad, error, words):
+    arguments = dict(command=["true"], num_workers=1, num_servers=1)
+    arguments.update(bad)
+    with pytest.raises(error, match=words):
+        launch(**arguments)
+
+
+def test_the_command_exits_non_zero_when_a_worker_fails():
+    from gluon_opt.cli import main
+    assert main(["launch", "-n", "2", "-s", "1", "--timeout", "60", "--",
+                 sys.executable, "-c", "import sys; sys.exit(3)"]) == 1
+    assert main(["launch", "-n", "2", "--timeout", "1", "--", sys.executable,
+                 "-c", "import time; time.sleep(300)"]) == 124
+    assert main(["launch", "-n", "2"]) == 2  # no command
