@@ -218,8 +218,22 @@ def loss_curves(curves, x_label="epoch", y_label="loss",
     ax.set_ylabel(y_label)
     if title:
         ax.set_title(title, fontsize="medium")
-    ax.legend(fontsize="small")
+    add_legend(ax)
     return show(fig)
+
+
+# Legend labels longer than this go below the axes, where they hide no curve.
+LONG_LABEL = 24
+
+
+def add_legend(ax):
+    """The legend inside the axes, or below them when a label is long."""
+    labels = ax.get_legend_handles_labels()[1]
+    if max(map(len, labels), default=0) > LONG_LABEL:
+        ax.legend(fontsize="small", loc="upper center", frameon=False,
+                  bbox_to_anchor=(0.5, -0.22))
+    else:
+        ax.legend(fontsize="small")
 
 
 def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
@@ -240,16 +254,15 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
         gridspec_kw={"height_ratios": (2, 1)})
     _draw_curves(top, dict(zip(labels, (scratch, gluon))), "linear")
     top.set_ylabel("loss")
-    top.legend(fontsize="small")
+    top.legend(fontsize="small")  # upper right: where a falling loss is not
     if title:
         top.set_title(title, fontsize="medium")
     difference = np.subtract(gluon.losses, scratch.losses)
-    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1,
-                label=f"{labels[1]} − {labels[0]}")
+    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1)
     bottom.axhline(0, color="0.6", linewidth=0.5)
     bottom.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2))
     bottom.set_ylabel("difference")
-    bottom.legend(fontsize="small", loc="best")
+    bottom.set_title(f"{labels[1]} − {labels[0]}", fontsize="small", loc="right")
     bottom.set_xlabel("epoch")
     fig.tight_layout()
     return show(fig)
