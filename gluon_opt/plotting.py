@@ -218,14 +218,27 @@ def loss_curves(curves, x_label="epoch", y_label="loss",
     ax.set_ylabel(y_label)
     if title:
         ax.set_title(title, fontsize="medium")
-    if len(curves) > 2:
-        # Beside the axes: inside, a legend of several long labels covers
-        # the curves (saved figures and inline ones are cropped to fit it).
+    add_legend(ax)
+    return show(fig)
+
+
+# Legend labels longer than this go below the axes, where they hide no curve.
+LONG_LABEL = 24
+
+
+def add_legend(ax):
+    """The legend inside the axes for one or two short labels; below them
+    when a label is long, beside them for more than two curves: inside, such
+    a legend covers the curves (saved and inline figures are cropped to it)."""
+    labels = ax.get_legend_handles_labels()[1]
+    if max(map(len, labels), default=0) > LONG_LABEL:
+        ax.legend(fontsize="small", loc="upper center", frameon=False,
+                  bbox_to_anchor=(0.5, -0.22))
+    elif len(labels) > 2:
         ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1),
                   borderaxespad=0)
     else:
         ax.legend(fontsize="small")
-    return show(fig)
 
 
 def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
@@ -246,16 +259,15 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
         gridspec_kw={"height_ratios": (2, 1)})
     _draw_curves(top, dict(zip(labels, (scratch, gluon))), "linear")
     top.set_ylabel("loss")
-    top.legend(fontsize="small")
+    top.legend(fontsize="small")  # upper right: where a falling loss is not
     if title:
         top.set_title(title, fontsize="medium")
     difference = np.subtract(gluon.losses, scratch.losses)
-    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1,
-                label=f"{labels[1]} − {labels[0]}")
+    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1)
     bottom.axhline(0, color="0.6", linewidth=0.5)
     bottom.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2))
     bottom.set_ylabel("difference")
-    bottom.legend(fontsize="small", loc="best")
+    bottom.set_title(f"{labels[1]} − {labels[0]}", fontsize="small", loc="right")
     bottom.set_xlabel("epoch")
     fig.tight_layout()
     return show(fig)
