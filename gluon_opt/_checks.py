@@ -39,6 +39,20 @@ def check_number(name, value, minimum=None, maximum=None):
     return value
 
 
+# The largest float32: MXNet's operators parse their float parameters (a
+# learning rate, a momentum) as float32 and refuse anything beyond it.
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
+def check_float32(name, value, minimum=None):
+    """A real number that MXNet's operators can take as a float32 parameter."""
+    value = check_number(name, value, minimum)
+    if abs(value) > FLOAT32_MAX:
+        raise ValueError(f"{name} must be within ±{FLOAT32_MAX:.4g} (MXNet "
+                         f"computes it in float32), got {value}")
+    return value
+
+
 def check_ndarray(name, value):
     """An mxnet NDArray with at least one row."""
     if not isinstance(value, nd.NDArray):
@@ -114,9 +128,10 @@ def check_trainer(name, trainer, decay_epoch=None):
             f"make one with gluon.Trainer(net.collect_params(), 'sgd', "
             f"{{'learning_rate': 0.1}})")
     optimizer = trainer._optimizer  # Trainer.optimizer raises before init
+    check_optimizer_numbers(f"{name}'s", optimizer)
     scheduler = getattr(optimizer, "lr_scheduler", None)
     if scheduler is None:
-        check_number(f"{name}'s learning_rate", optimizer.lr, minimum=0)
+        check_float32(f"{name}'s learning_rate", optimizer.lr, minimum=0)
     elif decay_epoch:
         raise ValueError(
             f"decay_epoch={decay_epoch} cannot be used with a {name} that has "
@@ -125,6 +140,29 @@ def check_trainer(name, trainer, decay_epoch=None):
             f"would be overwritten (MXNet refuses set_learning_rate then). "
             f"Pass decay_epoch=None, or drop the lr_scheduler.")
     return trainer
+
+
+def check_optimizer_numbers(owner, optimizer):
+    """Every numeric hyperparameter of an MXNet optimizer (those whose
+    default in its class or a base class is a number, and clip_gradient) is
+    a finite number: a string or None there fails only inside the first
+    update, and a bool trains as 1.0."""
+    import inspect
+    seen = set()
+    for cls in type(optimizer).__mro__:
+        if "__init__" not in vars(cls):
+            continue
+        for param in inspect.signature(cls.__init__).parameters.values():
+            default = param.default
+            numeric = isinstance(default, numbers.Real) \
+                and not isinstance(default, bool)
+            if param.name in seen or not hasattr(optimizer, param.name) \
+                    or not (numeric or param.name == "clip_gradient"):
+                continue  # (learning_rate is kept as lr, checked apart)
+            seen.add(param.name)
+            value = getattr(optimizer, param.name)
+            if value is not None or numeric:
+                check_float32(f"{owner} {param.name}", value)
 
 
 def check_initialized(name, net):
