@@ -36,7 +36,14 @@ def train_2d(trainer):
     x1, x2, s1, s2 = -5, -2, 0, 0
     results = [(x1, x2)]
     for i in range(20):
-        x1, x2, s1, s2 = trainer(x1, x2, s1, s2)
+        step = trainer(x1, x2, s1, s2)
+        try:
+            x1, x2, s1, s2 = step
+            float(x1), float(x2)
+        except (TypeError, ValueError):
+            raise TypeError(f"trainer must return (x1, x2, s1, s2) with x1 "
+                            f"and x2 numbers, as gd_2d does; it returned "
+                            f"{step!r}") from None
         results.append((x1, x2))
     print('epoch %d, x1 %f, x2 %f' % (i + 1, x1, x2))
     return results
