@@ -26,9 +26,9 @@ def sgd(params, lr, batch_size):
     `param[:] = param - lr * param.grad / batch_size`, the same math with a
     temporary and a slice assignment, several times slower in MXNet).
     """
-    _checks.check_params("params", params)
     _checks.check_float32("lr", lr, minimum=0)
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    _checks.check_params("params", params)
     for param in params:
         param -= (lr / batch_size) * param.grad
 

@@ -764,3 +764,118 @@ def test_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
         records, failures = result
         assert failures == [] and [r["name"] for r in records] == ["gd-1d"]
     assert partial_files(base) == []
+
+
+# ------------------------------- what the properties found, as plain tests
+
+def a_trainer(**hyperparams):
+    net = dense_net()
+    return net, gluon.Trainer(net.collect_params(), "sgd",
+                              dict({"learning_rate": 0.1}, **hyperparams))
+
+
+@pytest.mark.parametrize("hyperparams,error,message", [
+    (dict(momentum=None), TypeError, "trainer's momentum must be a number"),
+    (dict(learning_rate=3.5e38), ValueError,
+     "trainer's learning_rate must be within"),
+    (dict(momentum=1e-168), ValueError, "trainer's momentum must be 0 or at least"),
+    (dict(clip_gradient="1"), TypeError, "trainer's clip_gradient must be a number"),
+])
+def test_a_trainers_hyperparameters_are_checked_up_front(hyperparams, error,
+                                                         message):
+    net, trainer = a_trainer(**hyperparams)
+    with pytest.raises(error, match=message):
+        utils.optimize(5, trainer, 1, None, 5, X_GOOD, Y_GOOD, net)
+
+
+@pytest.mark.parametrize("change,error,message", [
+    (dict(log_offset=None), TypeError, "log_offset must be an integer"),
+    (dict(init_scale=None), TypeError, "init_scale must be a number"),
+])
+def test_train_linreg_scratch_checks_log_offset_and_init_scale(change, error,
+                                                               message):
+    with pytest.raises(error, match=message):
+        gluon_opt.train_linreg_scratch(
+            optimizers.sgd, None, {"lr": 0.05}, X_GOOD, Y_GOOD, batch_size=5,
+            num_epochs=1, log_interval=5, plot=False, **change)
+
+
+@pytest.mark.parametrize("fn,states,hyperparams,error,message", [
+    (optimizers.sgd_momentum, None, {"lr": 0.05, "momentum": 0.5}, TypeError,
+     "states is None, but trainer_fn sgd_momentum needs one state"),
+    (optimizers.sgd_momentum, [nd.zeros((7, 1)), nd.zeros(1)],
+     {"lr": 0.05, "momentum": 0.5}, ValueError,
+     r"states\[0\] must be an NDArray of shape \(2, 1\)"),
+    (optimizers.adam, "ab", {"lr": 0.05, "t": 1}, TypeError,
+     "states must be a list with one state per parameter"),
+    (optimizers.rmsprop, optimizers.init_rmsprop_states,
+     {"lr": 0.05, "gamma": None}, TypeError, r"hyperparams\['gamma'\] must be a number"),
+])
+def test_book_functions_get_their_states_and_hyperparameters_checked(
+        fn, states, hyperparams, error, message):
+    with pytest.raises(error, match=message):
+        gluon_opt.train_ch7(fn, states, hyperparams, X_GOOD, Y_GOOD, 5, 1)
+
+
+def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
+    # 20 rows: the book logs every 100 examples, so only the first loss.
+    history = quiet(lambda: training.run_ch7(
+        optimizers.adam, optimizers.init_adam_states, {"lr": 0.01, "t": 0},
+        X_GOOD, Y_GOOD, 5, 1))
+    assert len(history.losses) == 1 and history.diverged
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: utils.data_iter(3, 10, X_GOOD, None), TypeError,
+     "y must be an mxnet NDArray"),
+    (lambda: gluon_opt.data_iter(3, nd.array(np.ones((20, 0))), Y_GOOD), ValueError,
+     "features must have at least one row and column"),
+    (lambda: gluon_opt.synthetic_linreg(
+        20, true_w=[3e38], true_b=3e38, seed=0), ValueError,
+     "true_w, true_b and noise are too large"),
+    (lambda: data.read_airfoil(None), TypeError, "path must be a path"),
+    (lambda: mnist.read_idx(None), TypeError, "path must be a path"),
+    (lambda: mnist.load_mnist(folder=True), TypeError, "folder must be a path"),
+    (lambda: gluon_opt.semilogy([0, 1], [1, 2], "x", "y", figsize=b"\x01\x01"),
+     TypeError, "figsize must be"),
+    (lambda: gluon_opt.semilogy(nd.array(np.array(0.0)), [1.0], "x", "y"),
+     TypeError, "x_vals must be a list or a 1-D array"),
+    (lambda: plotting.loss_curves(None), TypeError, "curves must be a dict"),
+    (lambda: plotting.loss_curves({"a": ([0], [])}), ValueError,
+     r"curves\['a'\]'s x_vals and curves\['a'\]'s y_vals must have the same"),
+    (lambda: utils.set_fig_size(None), TypeError, "mpl must be the matplotlib"),
+    (lambda: gluon_opt.train_2d(lambda *a: None), TypeError,
+     r"trainer must return \(x1, x2, s1, s2\)"),
+    (lambda: gluon_opt.linreg(X_GOOD, nd.ones((3, 1)), nd.zeros(1)), ValueError,
+     r"X of shape \(20, 2\) and w of shape \(3, 1\) do not multiply"),
+    (lambda: gluon_opt.linreg(X_GOOD, nd.ones((2, 1)), None), TypeError,
+     "b must be an mxnet NDArray"),
+    (lambda: gluon_opt.linreg(X_GOOD.astype("float64"), nd.ones((2, 1)),
+                              nd.zeros(1)), TypeError, "X, w and b must have one dtype"),
+    (lambda: gluon_opt.squared_loss(nd.ones((20, 1)), nd.ones(19)), ValueError,
+     r"y_hat has shape \(20, 1\) and y \(19,\)"),
+    (lambda: gluon_opt.sgd([with_grad(2)], 0.1, 0), ValueError,
+     "batch_size must be at least 1"),
+    (lambda: gluon_opt.sgd(None, 0.1, 5), TypeError, "params must be a list"),
+    (lambda: gluon_opt.sgd([nd.ones(2)], 0.1, 5), ValueError,
+     r"params\[0\] has no gradient; call attach_grad"),
+    (lambda: schedules.create([]), ValueError, "name must be one of"),
+    (lambda: initializers.create([]), ValueError, "name must be one of"),
+    (lambda: schedules.create("factor", step=10, warmup_mode=[]), ValueError,
+     "warmup_mode must be one of"),
+    (lambda: reproduce.reproduce("unused", only=True), TypeError,
+     "only must be a list of experiment names"),
+    (lambda: reproduce.reproduce(None, only=["gd-1d"]), ValueError,
+     "--out must name a folder, got None"),
+])
+def test_what_the_properties_found(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_an_out_with_a_nul_byte_gets_one_line(tmp_path, capsys):
+    out = str(tmp_path / "nul\x00byte")
+    assert cli.main(["reproduce", "--only", "gd-1d", "--out", out]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("gluon-opt: --out")
+    assert partial_files(tmp_path) == []
