@@ -10,8 +10,8 @@ MXNetError, KeyError, IndexError, ZeroDivisionError or AttributeError,
 never a half-written file.
 
 Profiles: the default, `ci`, is derandomized (the same examples on every
-run) and small; GLUON_OPT_HYPOTHESIS=thorough runs 20 times as many random
-examples (over 10,000 in all).
+run) and small (about 800 examples); GLUON_OPT_HYPOTHESIS=thorough draws
+12,770 random examples, most where an example is cheap, without shrinking.
 """
 import contextlib
 import gzip
@@ -25,7 +25,7 @@ import tempfile
 import matplotlib
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 from mxnet import gluon, init, nd
 from mxnet.base import MXNetError
@@ -39,19 +39,18 @@ from gluon_opt import (cli, data, initializers, mnist, optimizers, plotting,
 settings.register_profile(
     "ci", deadline=None, derandomize=True, database=None, print_blob=True,
     suppress_health_check=list(HealthCheck))
-settings.register_profile(
+settings.register_profile(  # no shrinking: a failure is shown as found
     "thorough", deadline=None, database=None, print_blob=True,
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=list(HealthCheck))
 PROFILE = os.environ.get("GLUON_OPT_HYPOTHESIS", "ci")
-THOROUGH_FACTOR = 12
 
 
-def examples(ci_count):
-    """The settings of one test: `ci_count` examples in the ci profile,
-    THOROUGH_FACTOR times as many in the thorough one."""
-    factor = THOROUGH_FACTOR if PROFILE == "thorough" else 1
+def examples(ci, thorough):
+    """The settings of one test: `ci` examples in the ci profile, `thorough`
+    in the thorough one (more where an example is cheap)."""
     return settings(settings.get_profile(PROFILE),
-                    max_examples=ci_count * factor)
+                    max_examples=thorough if PROFILE == "thorough" else ci)
 
 
 # ------------------------------------------------------------ the contract
@@ -206,7 +205,7 @@ def one_bad_argument(draw, names):
 
 @pytest.mark.parametrize("function", [gluon_opt.optimize, utils.optimize])
 @pytest.mark.parametrize("spelling", [("X", "y"), ("features", "labels")])
-@examples(25)
+@examples(25, 100)
 @given(data_=st.data())
 def test_optimize(function, spelling, data_):
     name = data_.draw(st.sampled_from(OPTIMIZE_ARGS + list(spelling)))
@@ -229,7 +228,7 @@ def trainer_hyperparams(draw):
     return params
 
 
-@examples(15)
+@examples(15, 100)
 @given(params=trainer_hyperparams())
 def test_optimize_with_a_hostile_trainer(params):
     kwargs = optimize_kwargs(("X", "y"))
@@ -250,7 +249,7 @@ CH7_ARGS = ["trainer_fn", "states", "hyperparams", "features", "labels",
 
 
 @pytest.mark.parametrize("function", [gluon_opt.train_ch7, training.run_ch7])
-@examples(25)
+@examples(25, 150)
 @given(bad=one_bad_argument(CH7_ARGS))
 def test_train_ch7(function, bad):
     name, value = bad
@@ -283,7 +282,7 @@ def gluon_ch7_argument(draw):
 
 @pytest.mark.parametrize("function", [gluon_opt.train_gluon_ch7,
                                       training.run_gluon_ch7])
-@examples(25)
+@examples(25, 150)
 @given(bad=gluon_ch7_argument())
 def test_train_gluon_ch7(function, bad):
     name, value = bad
@@ -302,7 +301,7 @@ SCRATCH_ARGS = ["update_fn", "states", "hyperparams", "X", "y", "batch_size",
                 "init_scale"]
 
 
-@examples(25)
+@examples(25, 200)
 @given(bad=one_bad_argument(SCRATCH_ARGS))
 def test_train_linreg_scratch(bad):
     name, value = bad
@@ -349,7 +348,7 @@ def book_run(draw):
     return fn, init_states, hyperparams, "hyperparams"
 
 
-@examples(40)
+@examples(40, 400)
 @given(run=book_run())
 def test_book_update_functions_through_train_ch7(run):
     fn, states, hyperparams, name = run
@@ -361,7 +360,7 @@ def test_book_update_functions_through_train_ch7(run):
 
 # ------------------------------------------------------------------ data
 
-@examples(30)
+@examples(30, 1000)
 @given(bad=one_bad_argument(["batch_size", "features", "labels"]))
 def test_data_iter(bad):
     name, value = bad
@@ -373,7 +372,7 @@ def test_data_iter(bad):
 
 
 @pytest.mark.parametrize("function", [gluon_opt.data_iter, utils.data_iter])
-@examples(30)
+@examples(30, 800)
 @given(bad=one_bad_argument(["batch_size", "num_examples", "X", "y"]))
 def test_data_iter_four_arguments(function, bad):
     name, value = bad
@@ -387,7 +386,7 @@ def test_data_iter_four_arguments(function, bad):
         assert sum(X.shape[0] for X, _ in batches) == args["num_examples"]
 
 
-@examples(40)
+@examples(40, 1000)
 @given(bad=one_bad_argument(["num_examples", "true_w", "true_b", "noise", "seed"]))
 def test_synthetic_linreg(bad):
     name, value = bad
@@ -417,7 +416,7 @@ def airfoil_text(draw):
     return text + draw(st.sampled_from([b"", b"\n", b"\xff\xfe", b"\x00"]))
 
 
-@examples(40)
+@examples(40, 500)
 @given(st.data())
 def test_read_airfoil(scratch_dir, data_):
     path = data.locate(data.AIRFOIL)
@@ -471,7 +470,7 @@ def idx_bytes(draw):
     return raw
 
 
-@examples(60)
+@examples(60, 2000)
 @given(contents=idx_bytes())
 def test_read_idx(scratch_dir, contents):
     handle, path = tempfile.mkstemp(dir=scratch_dir, suffix=".idx")
@@ -482,7 +481,7 @@ def test_read_idx(scratch_dir, contents):
         assert isinstance(array, np.ndarray) and array.dtype.isnative
 
 
-@examples(10)
+@examples(10, 200)
 @given(path=hostile())
 def test_read_idx_path(path):
     outcome(lambda: mnist.read_idx(path), "path", str(path), files=[str(path)])
@@ -496,7 +495,7 @@ def small_mnist():
                            loaded.source)
 
 
-@examples(8)
+@examples(8, 30)
 @given(bad=one_bad_argument(["num_eval", "split_seed", "folder"]))
 def test_load_mnist(scratch_dir, bad):
     name, value = bad
@@ -514,7 +513,7 @@ STUDY_ARGS = ["num_epochs", "batch_size", "lr", "momentum", "log_every",
               "num_train", "seed", "mnist", "plot"]
 
 
-@examples(15)
+@examples(15, 60)
 @given(bad=one_bad_argument(STUDY_ARGS))
 def test_mnist_momentum_study(small_mnist, bad):
     name, value = bad
@@ -543,7 +542,7 @@ VALUES = hostile(st.lists(st.one_of(st.floats(), st.integers(-3, 3),
 
 @pytest.mark.parametrize("function", [gluon_opt.semilogy, utils.semilogy,
                                       plotting.plot_loss])
-@examples(20)
+@examples(20, 200)
 @given(bad=st.sampled_from(["x_vals", "y_vals", "x_label", "y_label",
                             "figsize"]), value=st.data())
 def test_plots(function, bad, value):
@@ -561,7 +560,7 @@ def test_plots(function, bad, value):
     matplotlib.pyplot.close("all")
 
 
-@examples(20)
+@examples(20, 300)
 @given(curves=hostile(st.dictionaries(
     st.text(max_size=3), st.one_of(st.tuples(VALUES, VALUES), VALUES),
     max_size=3)))
@@ -570,7 +569,7 @@ def test_loss_curves(curves):
     matplotlib.pyplot.close("all")
 
 
-@examples(15)
+@examples(15, 200)
 @given(figsize=hostile(st.tuples(RATES, RATES)))
 def test_set_figsize(figsize):
     before = dict(matplotlib.rcParams)["figure.figsize"]
@@ -589,7 +588,7 @@ def returning(value):
     return lambda *args: value
 
 
-@examples(20)
+@examples(20, 300)
 @given(trainer=hostile(st.builds(returning, ANYTHING),
                        st.just(gluon_opt.traces.gd_2d)))
 def test_train_2d(trainer):
@@ -599,7 +598,7 @@ def test_train_2d(trainer):
         assert len(points) == 21
 
 
-@examples(20)
+@examples(20, 200)
 @given(bad=st.sampled_from(["f", "results"]), value=st.data())
 def test_show_trace_2d(bad, value):
     kwargs = dict(f=gluon_opt.traces.f_2d, results=[(-5, -2), (-4, -1)])
@@ -618,7 +617,7 @@ def with_grad(shape):
     return array
 
 
-@examples(20)
+@examples(20, 500)
 @given(bad=st.sampled_from(["X", "w", "b"]), value=DATA_VALUES)
 def test_linreg(bad, value):
     args = dict(X=X_GOOD, w=nd.ones((D, 1)), b=nd.zeros(1))
@@ -629,7 +628,7 @@ def test_linreg(bad, value):
             assert result.shape[0] == args["X"].shape[0]
 
 
-@examples(20)
+@examples(20, 500)
 @given(bad=st.sampled_from(["y_hat", "y"]), value=DATA_VALUES)
 def test_squared_loss(bad, value):
     args = dict(y_hat=nd.ones((N, 1)), y=Y_GOOD)
@@ -641,7 +640,7 @@ def test_squared_loss(bad, value):
             assert result.shape == args["y_hat"].shape
 
 
-@examples(20)
+@examples(20, 500)
 @given(bad=st.sampled_from(["params", "lr", "batch_size"]), value=st.data())
 def test_sgd(bad, value):
     args = dict(params=[with_grad((D, 1)), with_grad((1,))], lr=0.1,
@@ -662,7 +661,7 @@ SCHEDULE_KEYS = ["step", "factor", "stop_factor_lr", "base_lr", "warmup_steps",
                  "final_lr"]
 
 
-@examples(40)
+@examples(40, 1000)
 @given(name=hostile(st.sampled_from(sorted(SCHEDULE_ARGS))),
        key=st.sampled_from(SCHEDULE_KEYS), value=hostile(RATES, COUNTS),
        num_update=hostile(COUNTS))
@@ -683,7 +682,7 @@ INITIALIZER_KEYS = ["value", "scale", "sigma", "rnd_type", "factor_type",
                     "magnitude", "slope", "rand_type"]
 
 
-@examples(40)
+@examples(40, 500)
 @given(name=hostile(st.sampled_from(sorted(initializers.INITIALIZERS))),
        key=st.one_of(st.none(), st.sampled_from(INITIALIZER_KEYS)),
        value=hostile(RATES, st.sampled_from(["uniform", "gaussian", "in",
@@ -726,7 +725,7 @@ def partial_files(base):
             for name in names if name.endswith(".part")]
 
 
-@examples(8)
+@examples(8, 40)
 @given(data_=st.data())
 def test_cli_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
     base = tempfile.mkdtemp(dir=scratch_dir)
@@ -747,7 +746,7 @@ def test_cli_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
     assert partial_files(base) == []
 
 
-@examples(8)
+@examples(8, 40)
 @given(data_=st.data())
 def test_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
     base = tempfile.mkdtemp(dir=scratch_dir)
