@@ -11,7 +11,7 @@ never a half-written file.
 
 Profiles: the default, `ci`, is derandomized (the same examples on every
 run) and small (about 800 examples); GLUON_OPT_HYPOTHESIS=thorough draws
-12,770 random examples, most where an example is cheap, without shrinking.
+12,150 random examples, most where an example is cheap, without shrinking.
 """
 import contextlib
 import gzip
@@ -228,7 +228,7 @@ def trainer_hyperparams(draw):
     return params
 
 
-@examples(15, 100)
+@examples(15, 60)
 @given(params=trainer_hyperparams())
 def test_optimize_with_a_hostile_trainer(params):
     kwargs = optimize_kwargs(("X", "y"))
@@ -249,7 +249,7 @@ CH7_ARGS = ["trainer_fn", "states", "hyperparams", "features", "labels",
 
 
 @pytest.mark.parametrize("function", [gluon_opt.train_ch7, training.run_ch7])
-@examples(25, 150)
+@examples(25, 80)
 @given(bad=one_bad_argument(CH7_ARGS))
 def test_train_ch7(function, bad):
     name, value = bad
@@ -282,7 +282,7 @@ def gluon_ch7_argument(draw):
 
 @pytest.mark.parametrize("function", [gluon_opt.train_gluon_ch7,
                                       training.run_gluon_ch7])
-@examples(25, 150)
+@examples(25, 80)
 @given(bad=gluon_ch7_argument())
 def test_train_gluon_ch7(function, bad):
     name, value = bad
@@ -301,7 +301,7 @@ SCRATCH_ARGS = ["update_fn", "states", "hyperparams", "X", "y", "batch_size",
                 "init_scale"]
 
 
-@examples(25, 200)
+@examples(25, 100)
 @given(bad=one_bad_argument(SCRATCH_ARGS))
 def test_train_linreg_scratch(bad):
     name, value = bad
@@ -348,7 +348,7 @@ def book_run(draw):
     return fn, init_states, hyperparams, "hyperparams"
 
 
-@examples(40, 400)
+@examples(40, 200)
 @given(run=book_run())
 def test_book_update_functions_through_train_ch7(run):
     fn, states, hyperparams, name = run
