@@ -31,7 +31,8 @@ def check_number(name, value, minimum=None, maximum=None):
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r} "
                         f"({type(value).__name__})")
-    if not np.isfinite(value):
+    # (an int is finite; np.isfinite fails on one beyond int64)
+    if not isinstance(value, numbers.Integral) and not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}")

@@ -124,7 +124,11 @@ def read_idx(path):
         raise ValueError(f"{path} is {what}: shape {shape} of {dtype.name} "
                          f"needs {expected} bytes after the header, the file "
                          f"has {body}")
-    array = np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+    try:  # an empty body may claim other dimensions too big for NumPy
+        array = np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+    except ValueError as error:
+        raise ValueError(f"{path} has a header shape {shape} NumPy cannot "
+                         f"make ({error})") from None
     return array.astype(dtype.newbyteorder("="))
 
 

@@ -26,12 +26,14 @@ SEED = 0
 
 def select(only=None):
     """The experiments to run, in registry order; `only` names a subset."""
-    if not only:
+    if only is None:
         return list(EXPERIMENTS.values())
     if not isinstance(only, (list, tuple)) or \
             not all(isinstance(name, str) for name in only):
         raise TypeError(f"only must be a list of experiment names such as "
                         f"['gd-1d'], got {only!r}")
+    if not only:
+        return list(EXPERIMENTS.values())
     unknown = [name for name in only if name not in EXPERIMENTS]
     if unknown:
         raise ValueError(f"only names unknown experiments {unknown}; known: "

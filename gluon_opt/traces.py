@@ -61,10 +61,18 @@ def show_trace_2d(f, results):
     if not points:
         raise ValueError("results must hold at least one (x1, x2) point, got "
                          "an empty list; pass what train_2d returns")
+    x1, x2 = np.meshgrid(np.arange(-5.5, 1.0, 0.1), np.arange(-3.0, 1.0, 0.1))
+    heights = f(x1, x2)
+    try:
+        heights = np.asarray(heights, dtype=float)
+    except (TypeError, ValueError):
+        heights = None
+    if heights is None or heights.shape != x1.shape:
+        raise TypeError("f must map arrays x1, x2 to an array of their shape "
+                        "(written with + - * ** as f_2d is)")
     figure = plt.figure(figsize=(3.5, 2.5))
     plt.plot(*zip(*results), '-o', color='#ff7f0e')
-    x1, x2 = np.meshgrid(np.arange(-5.5, 1.0, 0.1), np.arange(-3.0, 1.0, 0.1))
-    plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')
+    plt.contour(x1, x2, heights, colors='#1f77b4')
     plt.xlabel('x1')
     plt.ylabel('x2')
     return figure

@@ -79,7 +79,8 @@ def outcome(call, *names, files=()):
     except OSError as error:
         if not files:
             raise
-        assert any(str(f) in str(error) for f in files) or \
+        assert any(str(f) in str(error) or repr(str(f))[1:-1] in str(error)
+                   for f in files) or \
             names_one_of(str(error), names), \
             f"OSError names none of {names} or {files}: {error}"
     return None
@@ -866,6 +867,12 @@ def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
      "only must be a list of experiment names"),
     (lambda: reproduce.reproduce(None, only=["gd-1d"]), ValueError,
      "--out must name a folder, got None"),
+    (lambda: reproduce.reproduce("unused", only=False), TypeError,
+     "only must be a list of experiment names"),
+    (lambda: gluon_opt.synthetic_linreg(20, noise=-2 ** 70), ValueError,
+     "noise must be at least 0"),
+    (lambda: gluon_opt.show_trace_2d(lambda x1, x2: [1.0, 2.0], [(0, 0)]),
+     TypeError, "f must map arrays x1, x2 to an array of their shape"),
 ])
 def test_what_the_properties_found(call, error, message):
     with pytest.raises(error, match=message):
@@ -878,3 +885,13 @@ def test_an_out_with_a_nul_byte_gets_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("gluon-opt: --out")
     assert partial_files(tmp_path) == []
+
+
+def test_an_idx_header_numpy_cannot_shape_is_named(tmp_path):
+    # Three dimensions, one of them 0: no body, but the others overflow NumPy.
+    path = tmp_path / "empty-but-huge.idx"
+    path.write_bytes(b"\x00\x00\x08\x03" + struct.pack(
+        ">III", 2 ** 32 - 1, 0, 2 ** 32 - 1))
+    with pytest.raises(ValueError, match="header shape") as error:
+        mnist.read_idx(path)
+    assert str(path) in str(error.value)
