@@ -27,8 +27,9 @@ class Factory(dict):
         return add
 
     def create(self, name, **kwargs):
-        if name not in self:
-            raise ValueError(f"name must be one of {sorted(self)}, got {name!r}")
+        if not isinstance(name, str) or name not in self:
+            shown = repr(name) if isinstance(name, str) else type(name).__name__
+            raise ValueError(f"name must be one of {sorted(self)}, got {shown}")
         cls = self[name]
         accepted = [p for p in inspect.signature(cls.__init__).parameters
                     if p != "self"]

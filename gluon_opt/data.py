@@ -204,6 +204,10 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     features = rng.normal(size=(num_examples, true_w.size)).astype(np.float32)
     labels = features @ true_w + np.float32(true_b)
     labels += noise * rng.normal(size=num_examples).astype(np.float32)
+    if not np.isfinite(labels).all():
+        raise ValueError(f"true_w, true_b and noise are too large: the labels "
+                         f"overflow float32 (got true_w={true_w.tolist()}, "
+                         f"true_b={true_b}, noise={noise})")
     return nd.array(features), nd.array(labels)
 
 
@@ -246,6 +250,7 @@ def data_iter_first(batch_size, num_examples, features, labels):
     """The 2018 book's data_iter: shuffled minibatches of the first
     num_examples rows of (features, labels)."""
     _checks.check_ndarray("X", features)
+    _checks.check_ndarray("y", labels)
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
     if num_examples > features.shape[0]:
         raise ValueError(f"num_examples must be at most the number of rows "
@@ -268,6 +273,7 @@ def read_airfoil(path, num_rows=1500):
     (in float64), then the first `num_rows` rows are kept.
     """
     num_rows = _checks.check_int("num_rows", num_rows, minimum=1)
+    path = _checks.check_path("path", path)
     try:
         table = np.genfromtxt(path, delimiter="\t", dtype=np.float64)
     except ValueError as error:

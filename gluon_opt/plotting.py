@@ -35,6 +35,9 @@ def set_figsize(figsize=DEFAULT_FIGSIZE):
 def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
     """The 2018 book's name: set `mpl`'s default figure size (and SVG inline)."""
     check_figsize(figsize)
+    if not hasattr(mpl, "rcParams"):
+        raise TypeError(f"mpl must be the matplotlib module (import "
+                        f"matplotlib as mpl), got {type(mpl).__name__}")
     use_svg_display()
     mpl.rcParams["figure.figsize"] = figsize
 
@@ -42,6 +45,8 @@ def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
 def check_figsize(figsize):
     """(width, height) in inches, two positive numbers."""
     try:
+        if not isinstance(figsize, (tuple, list)):
+            raise TypeError
         width, height = figsize
         ok = all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
                  and np.isfinite(v) and v > 0 for v in (width, height))
@@ -72,6 +77,9 @@ def as_floats(values, name):
     log `loss.mean().asnumpy()`, a shape-(1,) array, per point); or one 1-D
     NumPy array or NDArray. Anything else raises TypeError naming `name`.
     """
+    if getattr(values, "ndim", None) == 0:
+        raise TypeError(f"{name} must be a list or a 1-D array, got a single "
+                        f"value (an array of shape ())")
     if hasattr(values, "asnumpy"):  # an NDArray (legacy or NumPy mode)
         values = values.asnumpy()
     if isinstance(values, np.ndarray):
@@ -84,6 +92,9 @@ def as_floats(values, name):
                         f"arrays), got {type(values).__name__}")
     floats = []
     for i, value in enumerate(values):
+        if hasattr(value, "asnumpy") and value.ndim == 0:  # asnumpy fails
+            raise TypeError(f"{name}[{i}] must be a number or a one-element "
+                            f"array, got an NDArray of shape ()")
         if hasattr(value, "asnumpy"):
             value = value.asnumpy()
         try:
@@ -211,9 +222,22 @@ def loss_curves(curves, x_label="epoch", y_label="loss",
     """
     if yscale not in ("log", "linear"):
         raise ValueError(f"yscale must be 'log' or 'linear', got {yscale!r}")
+    if not isinstance(curves, dict):
+        raise TypeError(f"curves must be a dict label -> (x_vals, y_vals) or "
+                        f"label -> History, got {type(curves).__name__}")
+    checked = {}
+    for label, curve in curves.items():  # all checked before any figure
+        name = f"curves[{label!r}]"
+        if hasattr(curve, "losses"):
+            curve = (curve.epochs, curve.losses)
+        if not isinstance(curve, (tuple, list)) or len(curve) != 2:
+            raise TypeError(f"{name} must be (x_vals, y_vals) or a History, "
+                            f"got {curve!r}")
+        checked[label] = xy_values(*curve, f"{name}'s x_vals",
+                                   f"{name}'s y_vals")
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
-    _draw_curves(ax, curves, yscale)
+    _draw_curves(ax, checked, yscale)
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     if title:
