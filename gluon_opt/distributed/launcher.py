@@ -9,6 +9,7 @@ give: every address is 127.0.0.1, each process runs in its own process group
 so that stopping it stops its children too, one failure or the timeout stops
 the whole job, and each line of output says which process printed it.
 """
+import contextlib
 import dataclasses
 import os
 import shlex
@@ -21,6 +22,8 @@ import time
 
 from .. import _checks
 LOOPBACK = "127.0.0.1"
+SCHEDULER_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "scheduler.py")
 # The role of a scheduler or server, read by gluon_opt.distributed.server
 # (DMLC_ROLE would start MXNet's server inside `import mxnet`, too early).
 ROLE_VARIABLE = "GLUON_OPT_PS_ROLE"
@@ -205,21 +208,23 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
         raise ValueError(f"cwd must be an existing folder, got {cwd!r}")
     environment = job_environment(num_workers, num_servers, free_port(), env)
     server_command = [sys.executable, "-m", "gluon_opt.distributed.server"]
+    scheduler_command = [sys.executable, SCHEDULER_SCRIPT]
     lock, threads, nodes = threading.Lock(), [], []
     start = time.monotonic()
     failure = None
     try:
-        nodes.append(_start("scheduler", 0, server_command, _server_environment(
-            environment, "scheduler", cwd), cwd, echo, lock, threads))
-        for rank in range(num_servers):
-            nodes.append(_start("server", rank, server_command,
-                                _server_environment(environment, "server", cwd),
-                                cwd, echo, lock, threads))
-        for rank in range(num_workers):
-            nodes.append(_start("worker", rank, command, environment, cwd,
-                                echo, lock, threads))
-        failure = _supervise(nodes, start, timeout)
-    except BaseException:  # KeyboardInterrupt included: never leave orphans
+        with _terminate_raises():
+            nodes.append(_start("scheduler", 0, scheduler_command, dict(
+                environment, DMLC_ROLE="scheduler"), cwd, echo, lock, threads))
+            for rank in range(num_servers):
+                nodes.append(_start("server", rank, server_command,
+                                    _server_environment(environment, "server", cwd),
+                                    cwd, echo, lock, threads))
+            for rank in range(num_workers):
+                nodes.append(_start("worker", rank, command, environment, cwd,
+                                    echo, lock, threads))
+            failure = _supervise(nodes, start, timeout)
+    except BaseException:  # KeyboardInterrupt, SIGTERM: never leave orphans
         stop(nodes)
         raise
     stop(nodes)
@@ -235,6 +240,30 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
 
 
 _TIMED_OUT = "the job ran past its timeout"
+
+
+class Terminated(BaseException):
+    """The launcher itself received SIGTERM (as KeyboardInterrupt for SIGINT)."""
+
+
+@contextlib.contextmanager
+def _terminate_raises():
+    """While the job runs, SIGTERM to the launcher raises Terminated, so that
+    launch() stops every process it started; the previous handler comes back
+    afterwards. (Signal handlers belong to the main thread: elsewhere the
+    default stays, and whoever runs the launcher there must stop it.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum, frame):
+        raise Terminated(f"the launcher received signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _supervise(nodes, start, timeout):
@@ -287,4 +316,8 @@ def main(args):
         print("gluon-opt launch: interrupted; every process was stopped",
               file=sys.stderr)
         return 130
+    except Terminated:
+        print("gluon-opt launch: terminated (SIGTERM); every process was "
+              "stopped", file=sys.stderr)
+        return 128 + signal.SIGTERM
     return 0
