@@ -252,3 +252,19 @@ def test_sigterm_to_the_launcher_stops_every_process_of_the_job(tmp_path):
     assert launcher.returncode == 128 + signal.SIGTERM
     assert b"terminated (SIGTERM); every process was stopped" in stderr
     assert processes_in_groups(groups) == []
+
+
+def test_workers_train_mnist_on_the_shipped_split_and_never_download(
+        tmp_path, monkeypatch):
+    import urllib.request
+    from gluon_opt.distributed.train import train_mnist
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a worker tried to download")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.delenv("GLUON_OPT_DATA", raising=False)
+    run = train_mnist("sgd", {"learning_rate": 0.1}, batch_size=128,
+                      num_epochs=1, num_train=256)
+    assert "the copy the package ships" in run.data_source
+    assert len(run.losses) == 2 and 0 <= run.test_accuracy <= 1
