@@ -93,7 +93,8 @@ def large_batch_study(batch_sizes=BATCH_SIZES, num_epochs=2, num_train=None,
     axes.set_xscale("log", base=2)
     axes.set_xticks(list(batch_sizes), [str(b) for b in batch_sizes])
     axes.set_xlabel("global batch size")
-    axes.set_ylabel(f"test accuracy after {num_epochs} epochs")
+    axes.set_ylabel(f"test accuracy after {num_epochs} "
+                    f"epoch{'' if num_epochs == 1 else 's'}")
     axes.legend()
     axes.grid(alpha=0.3)
     figure.tight_layout()
