@@ -247,8 +247,12 @@ def test_sigterm_to_the_launcher_stops_every_process_of_the_job(tmp_path):
         _, stderr = launcher.communicate(timeout=30)
     finally:
         if launcher.poll() is None:  # the test failed: leave nothing behind
-            os.killpg(launcher.pid, signal.SIGKILL)
-            launcher.wait()
+            launcher.terminate()
+            try:
+                launcher.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(launcher.pid, signal.SIGKILL)
+                launcher.wait()
     assert launcher.returncode == 128 + signal.SIGTERM
     assert b"terminated (SIGTERM); every process was stopped" in stderr
     assert processes_in_groups(groups) == []
@@ -268,3 +272,9 @@ def test_workers_train_mnist_on_the_shipped_split_and_never_download(
                       num_epochs=1, num_train=256)
     assert "the copy the package ships" in run.data_source
     assert len(run.losses) == 2 and 0 <= run.test_accuracy <= 1
+
+
+def test_the_study_refuses_an_optimizer_it_does_not_sweep():
+    from gluon_opt.experiments.large_batch import large_batch_study
+    with pytest.raises(ValueError, match="optimizers must be some of"):
+        large_batch_study(optimizers=("sgd", "adamw"))

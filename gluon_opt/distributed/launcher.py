@@ -1,9 +1,10 @@
 """Launch a parameter-server job (scheduler, servers, workers) on this machine.
 
 The processes and their environment are those of MXNet's launcher
-(`mxnet/tools/launch.py --launcher local`, over `dmlc_tracker`): a scheduler
-and the servers run MXNet's own kvstore server, the workers run the user's
-command, and every process finds the others through the DMLC_* variables.
+(`mxnet/tools/launch.py --launcher local`, over `dmlc_tracker`): the
+scheduler is ps-lite's (scheduler.py, through MXNet's C API), the servers run
+MXNet's own kvstore server, the workers run the user's command, and every
+process finds the others through the DMLC_* variables.
 What differs is the supervision, which dmlc_tracker's local launcher does not
 give: every address is 127.0.0.1, each process runs in its own process group
 so that stopping it stops its children too, one failure or the timeout stops
@@ -196,6 +197,8 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
     0 (then servers and scheduler stop by themselves); a worker or server
     exiting non-zero, or `timeout` seconds passing, stops every process the
     job started. Returns a Job; a failed job raises JobFailed when `check`.
+    SIGTERM (from the main thread) or Ctrl-C while the job runs stops every
+    process of the job, then raises Terminated or KeyboardInterrupt.
     """
     command = _check_command(command)
     num_workers = _checks.check_int("num_workers", num_workers, minimum=1)
