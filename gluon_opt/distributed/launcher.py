@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 
 from .. import _checks
 LOOPBACK = "127.0.0.1"
@@ -215,8 +216,8 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
     lock, threads, nodes = threading.Lock(), [], []
     start = time.monotonic()
     failure = None
-    try:
-        with _terminate_raises():
+    with _terminate_raises() as termination:
+        try:
             nodes.append(_start("scheduler", 0, scheduler_command, dict(
                 environment, DMLC_ROLE="scheduler"), cwd, echo, lock, threads))
             for rank in range(num_servers):
@@ -227,10 +228,9 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
                 nodes.append(_start("worker", rank, command, environment, cwd,
                                     echo, lock, threads))
             failure = _supervise(nodes, start, timeout)
-    except BaseException:  # KeyboardInterrupt, SIGTERM: never leave orphans
-        stop(nodes)
-        raise
-    stop(nodes)
+        finally:  # KeyboardInterrupt and SIGTERM included: never leave orphans
+            termination.stopping = True
+            stop(nodes)
     for thread in threads:
         thread.join(timeout=5)
     job = Job(returncodes={n.label: n.process.returncode for n in nodes},
@@ -252,21 +252,28 @@ class Terminated(BaseException):
 @contextlib.contextmanager
 def _terminate_raises():
     """While the job runs, SIGTERM to the launcher raises Terminated, so that
-    launch() stops every process it started; the previous handler comes back
-    afterwards. (Signal handlers belong to the main thread: elsewhere the
-    default stays, and whoever runs the launcher there must stop it.)"""
+    launch() stops every process it started; once stopping has begun, a
+    further SIGTERM is ignored rather than cut the stopping short. The
+    previous handler comes back afterwards. (Signal handlers belong to the
+    main thread: elsewhere the default stays, and whoever runs the launcher
+    there must stop it.) Yields the state whose `stopping` launch() sets."""
+    state = types.SimpleNamespace(stopping=False)
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield state
         return
 
     def terminated(signum, frame):
-        raise Terminated(f"the launcher received signal {signum}")
+        if not state.stopping:
+            state.stopping = True
+            raise Terminated(f"the launcher received signal {signum}")
 
     previous = signal.signal(signal.SIGTERM, terminated)
     try:
-        yield
+        yield state
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        # None: a handler installed outside Python, which cannot be restored.
+        signal.signal(signal.SIGTERM,
+                      signal.SIG_DFL if previous is None else previous)
 
 
 def _supervise(nodes, start, timeout):
