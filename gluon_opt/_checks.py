@@ -21,6 +21,15 @@ def check_int(name, value, minimum=None):
     return int(value)
 
 
+def check_seed(name, value):
+    """A seed NumPy takes: an integer from 0 to 2**32 - 1."""
+    value = check_int(name, value, minimum=0)
+    if value > 2 ** 32 - 1:
+        raise ValueError(f"{name} must be at most 2**32 - 1 (NumPy's limit), "
+                         f"got {value}")
+    return value
+
+
 def check_optional_int(name, value, minimum=None):
     """None, or an integer that is at least `minimum`."""
     return None if value is None else check_int(name, value, minimum)

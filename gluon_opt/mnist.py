@@ -208,7 +208,7 @@ def load_mnist(num_eval=2000, split_seed=0, folder=None, download=False):
     MnistData; its `source` says which way was taken and why.
     """
     num_eval = _checks.check_int("num_eval", num_eval, minimum=1)
-    split_seed = _checks.check_int("split_seed", split_seed, minimum=0)
+    split_seed = _checks.check_seed("split_seed", split_seed)
     if not isinstance(download, bool):
         raise TypeError(f"download must be True or False, got {download!r}")
     folder = data.data_dir() if folder is None else \
@@ -349,7 +349,7 @@ def mnist_momentum_study(num_epochs=5, batch_size=64, lr=0.01, momentum=0.9,
     _checks.check_number("momentum", momentum, minimum=0, maximum=1)
     log_every = _checks.check_int("log_every", log_every, minimum=1)
     num_train = _checks.check_optional_int("num_train", num_train, minimum=1)
-    seed = _checks.check_int("seed", seed, minimum=0)
+    seed = _checks.check_seed("seed", seed)
     if mnist is None:
         mnist = load_mnist(num_eval=num_eval)
     elif not isinstance(mnist, MnistData):

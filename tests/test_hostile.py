@@ -871,6 +871,12 @@ def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
      "only must be a list of experiment names"),
     (lambda: gluon_opt.synthetic_linreg(20, noise=-2 ** 70), ValueError,
      "noise must be at least 0"),
+    (lambda: gluon_opt.synthetic_linreg(20, true_w=[1j]), TypeError,
+     "true_w must hold real numbers"),
+    (lambda: gluon_opt.synthetic_linreg(20, seed=2 ** 32), ValueError,
+     r"seed must be at most 2\*\*32 - 1"),
+    (lambda: gluon_opt.set_seed(2 ** 32), ValueError,
+     r"seed must be at most 2\*\*32 - 1"),
     (lambda: gluon_opt.show_trace_2d(lambda x1, x2: [1.0, 2.0], [(0, 0)]),
      TypeError, "f must map arrays x1, x2 to an array of their shape"),
 ])
@@ -895,3 +901,13 @@ def test_an_idx_header_numpy_cannot_shape_is_named(tmp_path):
     with pytest.raises(ValueError, match="header shape") as error:
         mnist.read_idx(path)
     assert str(path) in str(error.value)
+
+
+def test_a_huge_python_int_noise_is_computed_as_a_float():
+    # Found by the thorough profile: noise=2**70 made NumPy compute with
+    # objects ("Cannot cast ufunc 'add' output from dtype('O')"). 2**70 fits
+    # in float32, so the data comes back, float32 and finite.
+    X, y = gluon_opt.synthetic_linreg(20, noise=2 ** 70, seed=0)
+    labels = y.asnumpy()
+    assert labels.dtype == np.float32 and np.isfinite(labels).all()
+    assert np.abs(labels).max() > 1e20
