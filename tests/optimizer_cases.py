@@ -235,9 +235,10 @@ CASES = [
                            "wd with a ValueError); its wd configurations run "
                            "with wd=0"),),
          training=_lr(1.0, 3), round_trip={"learning_rate": 0.1}),
+    # MXNet has none: the suites that compare with MXNet leave it out
+    Case("adabelief", 0.01, mxnet_peer=False, training=_scheduled(0.1, 50, 4)),
 ]
 
-BY_NAME = {case.name: case for case in CASES}
 WITH_MXNET = [case for case in CASES if case.mxnet_peer]
 FAST = [case for case in CASES if case.fast_path]
 

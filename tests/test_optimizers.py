@@ -268,6 +268,56 @@ def test_nag_weight_decay_follows_the_documented_formula_unlike_mxnet():
     assert not np.allclose(documented, as_mxnet_runs, rtol=1e-3, atol=1e-3)
 
 
+# ---- AdaBelief, which MXNet lacks: against the paper's formula
+
+def adabelief_reference(weight, grads, lr, beta1, beta2, eps, wd):
+    """Zhuang et al. 2020, Algorithm 2, in NumPy (float64), with the L2 term
+    wd·w added to the gradient."""
+    weight = weight.astype(np.float64)
+    m, s = np.zeros_like(weight), np.zeros_like(weight)
+    for t, grad in enumerate(grads, start=1):
+        g = grad + wd * weight
+        m = beta1 * m + (1 - beta1) * g
+        s = beta2 * s + (1 - beta2) * (g - m) ** 2 + eps
+        m_hat = m / (1 - beta1 ** t)
+        s_hat = s / (1 - beta2 ** t)
+        weight = weight - lr * m_hat / (np.sqrt(s_hat) + eps)
+    return weight
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"learning_rate": 0.01},
+    {"learning_rate": 0.05, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-8,
+     "wd": 0.01},
+])
+def test_adabelief_follows_the_papers_formula(kwargs):
+    rng = np.random.RandomState(0)
+    start = rng.normal(size=(4, 3))
+    grads = [rng.normal(size=(4, 3)) for _ in range(10)]
+    optimizer = optimizers.create("adabelief", **kwargs)
+    weight = nd.array(start)
+    state = optimizer.create_state(0, weight)
+    for grad in grads:
+        optimizer.update(0, weight, nd.array(grad), state)
+    expected = adabelief_reference(
+        start, grads, kwargs["learning_rate"], kwargs.get("beta1", 0.9),
+        kwargs.get("beta2", 0.999), kwargs.get("epsilon", 1e-16),
+        kwargs.get("wd", 0.0))
+    np.testing.assert_allclose(weight.asnumpy(), expected, rtol=1e-5, atol=1e-6)
+    # its step is not Adam's: the belief (g − m)² is not g²
+    adam = optimizers.create("adam", **{**kwargs, "epsilon": 1e-8})
+    adam_weight = nd.array(start)
+    adam_state = adam.create_state(0, adam_weight)
+    for grad in grads:
+        adam.update(0, adam_weight, nd.array(grad), adam_state)
+    assert not np.allclose(adam_weight.asnumpy(), expected, rtol=1e-3, atol=1e-4)
+
+
+def test_adabelief_is_reachable_by_its_scratch_name():
+    assert isinstance(mx.optimizer.create("scratch_adabelief"), optimizers.AdaBelief)
+    assert "adabelief" not in mx.optimizer.Optimizer.opt_registry
+
+
 # ---- the book's functions
 
 def make_params(seed=0, shapes=((3, 2), (4,))):

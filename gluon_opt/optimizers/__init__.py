@@ -2,7 +2,7 @@
 
 - `book`: the chapter's functions f(params, states, hyperparams) (d2l names);
 - `create(name, **kwargs)`: MXNet's 17 optimizers under MXNet's names and
-  keyword arguments, as our own `mx.optimizer.Optimizer` subclasses (also in
+  keyword arguments, and AdaBelief, which MXNet lacks, as our own `mx.optimizer.Optimizer` subclasses (also in
   MXNet's registry as 'scratch_<name>', e.g. gluon.Trainer(p, 'scratch_adam'));
 - `pieces`: the named steps both are built from;
 - `storage`: MXNet's storage types under the classes (row_sparse gradients
@@ -13,7 +13,7 @@
   tested bit-equal to the readable `step`; gluon_opt.bench times it.
 """
 from . import fast, pieces, storage
-from .adam import FTML, Adam, Adamax, Nadam
+from .adam import FTML, AdaBelief, Adam, Adamax, Nadam
 from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
 from .base import (MXNET_PREFIX, Optimizer, create, names, register,
                    with_fast_path)
@@ -37,5 +37,5 @@ __all__ = [
     "MXNET_PREFIX",
     "SGD", "NAG", "Signum", "FTML", "LARS", "LBSGD", "DCASGD", "SGLD", "Adam",
     "AdaGrad", "RMSProp", "AdaDelta", "Ftrl", "Adamax", "Nadam", "LAMB",
-    "GroupAdaGrad", "pieces", "fast", "storage",
+    "GroupAdaGrad", "AdaBelief", "pieces", "fast", "storage",
 ]

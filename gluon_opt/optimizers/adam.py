@@ -1,5 +1,5 @@
-"""Adam and its relatives: Adam, Adamax, Nadam and FTML, built from moving
-averages of the gradient and of its square plus bias correction.
+"""Adam and its relatives: Adam, Adamax, Nadam, FTML and AdaBelief, built
+from moving averages of the gradient and of its square plus bias correction.
 
 `Adam(..., fast=True)` takes the same steps with no new arrays
 (`_fast_adam`, operators and workspace in `fast.py`); a test holds the two
@@ -171,6 +171,43 @@ class Nadam(Optimizer):
                     + momentum_next / (1.0 - m_schedule_next) * mean)
         mean_square_hat = mean_square / pieces.bias_correction(self.beta2, t)
         weight -= lr * mean_bar / (mean_square_hat.sqrt() + self.epsilon)
+
+
+@register
+class AdaBelief(Optimizer):
+    """AdaBelief (Zhuang et al. 2020, NeurIPS, arXiv:2010.07468, Algorithm 2):
+    Adam dividing by the spread of the gradient around its moving average m,
+    its "belief" in the direction, in place of the gradient's own size. MXNet
+    has no AdaBelief; this class is ours alone.
+
+    g = clip(rescale_grad·grad + wd·w);  m ← β₁·m + (1 − β₁)·g;
+    s ← β₂·s + (1 − β₂)·(g − m)² + eps;
+    w ← w − lr · m̂ / (sqrt(ŝ) + eps),  m̂ = m/(1 − β₁ᵗ), ŝ = s/(1 − β₂ᵗ).
+    eps defaults to 1e-16, the authors' own default (adabelief-pytorch 0.2).
+    """
+
+    def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999,
+                 epsilon=1e-16, **kwargs):
+        super().__init__(learning_rate=learning_rate, **kwargs)
+        self.beta1 = check_fraction("beta1", beta1, high_open=True)
+        self.beta2 = check_fraction("beta2", beta2, high_open=True)
+        self.epsilon = check_number("epsilon", epsilon, low=0)
+
+    def create_state(self, index, weight):
+        return (storage.zeros(weight),   # mean
+                storage.zeros(weight))   # mean_square_deviation
+
+    def step(self, index, weight, grad, state, lr, wd, t):
+        grad = pieces.l2_inside_clip(grad, weight, wd, self.rescale_grad,
+                                      self.clip_gradient)
+        mean, mean_square_deviation = state
+        pieces.moving_average_(mean, grad, self.beta1)
+        pieces.moving_average_(mean_square_deviation, (grad - mean).square(),
+                               self.beta2)
+        mean_square_deviation += self.epsilon
+        mean_hat = mean / pieces.bias_correction(self.beta1, t)
+        deviation_hat = mean_square_deviation / pieces.bias_correction(self.beta2, t)
+        weight -= lr * mean_hat / (deviation_hat.sqrt() + self.epsilon)
 
 
 @register
