@@ -16,6 +16,8 @@ import math
 from matplotlib import pyplot as plt
 import numpy as np
 
+from .optimizers.book import BETA1, BETA2, EPS
+
 
 def f_2d(x1, x2):
     """The chapter's ill-conditioned quadratic f(x1, x2) = 0.1·x1² + 2·x2²."""
@@ -104,22 +106,20 @@ def momentum_2d(x1, x2, v1, v2, eta=0.4, gamma=0.5):
 def adagrad_2d(x1, x2, s1, s2, eta=0.4):
     """AdaGrad: s ← s + g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = gradient_f_2d(x1, x2)
-    eps = 1e-6
     s1 += g1 ** 2
     s2 += g2 ** 2
-    x1 -= eta * g1 / math.sqrt(s1 + eps)
-    x2 -= eta * g2 / math.sqrt(s2 + eps)
+    x1 -= eta * g1 / math.sqrt(s1 + EPS)
+    x2 -= eta * g2 / math.sqrt(s2 + EPS)
     return x1, x2, s1, s2
 
 
 def rmsprop_2d(x1, x2, s1, s2, eta=0.4, gamma=0.9):
     """RMSProp: s ← γ·s + (1 − γ)·g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = gradient_f_2d(x1, x2)
-    eps = 1e-6
     s1 = gamma * s1 + (1 - gamma) * g1 ** 2
     s2 = gamma * s2 + (1 - gamma) * g2 ** 2
-    x1 -= eta * g1 / math.sqrt(s1 + eps)
-    x2 -= eta * g2 / math.sqrt(s2 + eps)
+    x1 -= eta * g1 / math.sqrt(s1 + EPS)
+    x2 -= eta * g2 / math.sqrt(s2 + EPS)
     return x1, x2, s1, s2
 
 
@@ -139,7 +139,7 @@ def adadelta_2d(x1, x2, s1, s2, rho=0.9, eps=1e-5):
     return new_x[0], new_x[1], new_s[0], new_s[1]
 
 
-def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=0.9, beta2=0.999, eps=1e-6):
+def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=BETA1, beta2=BETA2, eps=EPS):
     """Adam as the book's `adam`, per coordinate: v ← β₁·v + (1 − β₁)·g;
     s ← β₂·s + (1 − β₂)·g²; v̂ = v/(1 − β₁ᵗ); ŝ = s/(1 − β₂ᵗ);
     x ← x − η·v̂ / (sqrt(ŝ) + ε). Each s holds the triple (v, s, t)."""
