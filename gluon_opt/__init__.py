@@ -12,8 +12,8 @@ import os as _os
 # override it.
 _os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
 
-from . import (data, gradient_descent, initializers, linear_regression, mnist,
-               optimizers, plotting, schedules, traces, training, utils)
+from . import (d2l, data, gradient_descent, initializers, linear_regression,
+               mnist, optimizers, plotting, schedules, traces, training, utils)
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
 from .mnist import load_mnist, mnist_momentum_study, read_idx

@@ -16,6 +16,7 @@ The official package reads the airfoil file from ../data (d2l.download's
 cache), so the package's verified copy is put there first: both sides run
 offline on the same bytes.
 """
+import atexit
 import json
 import os
 import pathlib
@@ -121,6 +122,7 @@ def book_variants(quick=False):
     """The chapter and minibatch-sgd alone, on each implementation. In
     --quick mode only gluon_opt.d2l's gd section runs (a check, in seconds)."""
     root = tempfile.mkdtemp(prefix="gluon-opt-d2l-bench-")
+    atexit.register(shutil.rmtree, root, True)  # the notebooks are scratch
     ours = ChapterRun(os.path.join(root, "ours"), sys.executable,
                       d2l_sections.OURS_IMPORT, CHAPTER)
     python = official_python()
