@@ -54,3 +54,24 @@ def test_the_rates_are_the_schedules(lesson):
 def test_it_runs_offline_and_draws_each_schedule(lesson):
     assert "the copy the package ships" in lesson.checked["mnist.source"]
     assert notebook_images(lesson) == 6  # five schedules and the summary
+
+
+def test_the_solutions_work_each_exercise():
+    solved = execute_notebook("solutions/lr-scheduler.ipynb", check=[
+        "{name: run[1] for name, run in runs.items()}", "largest_gap",
+        "every_epoch[0][-1]", "every_half_epoch[0][-1]",
+        "every_half_epoch[1][-1]", "every_epoch[1][-1]"])
+    accuracy = solved.checked["{name: run[1] for name, run in runs.items()}"]
+    # Exercise 1: at 0.6 the warmup changes little; at 2.0 the constant rate
+    # never recovers from its first updates while the warmed-up run does.
+    assert abs(accuracy["constant 0.6"][0]
+               - accuracy["cosine with warmup, peak 0.6"][0]) < 0.02
+    assert max(accuracy["constant 2.0"]) < 0.5
+    assert accuracy["cosine with warmup, peak 2.0"][-1] > 0.8
+    # Exercise 2: halving every half epoch ends lowest, and is not the best.
+    assert solved.checked["every_half_epoch[0][-1]"] == pytest.approx(0.6 / 2 ** 8)
+    assert solved.checked["every_epoch[0][-1]"] == pytest.approx(0.6 / 2 ** 3)
+    assert solved.checked["every_half_epoch[1][-1]"] < solved.checked["every_epoch[1][-1]"]
+    # Exercise 3: the rates asked without training are the rates used.
+    assert solved.checked["largest_gap"] == {"factor": 0.0,
+                                             "cosine with warmup": 0.0}
