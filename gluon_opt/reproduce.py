@@ -17,7 +17,7 @@ import traceback
 
 from matplotlib import pyplot as plt
 
-from . import io, plotting
+from . import atomic, plotting
 from .experiments import EXPERIMENTS, Row
 from .seed import set_seed
 
@@ -135,7 +135,7 @@ def run_one(exp, out, quick):
     record = {"name": exp.name, "title": exp.title, "quick": quick,
               "seconds": round(seconds, 2), "figures": figures,
               "rows": [dict(row.__dict__, ok=row.ok) for row in result.rows]}
-    io.write_json(result_path(out, exp.name), record)
+    atomic.write_json(result_path(out, exp.name), record)
     return record
 
 
@@ -189,7 +189,7 @@ def write_summary(out, stream=None):
     (malformed ones left out, with a notice to `stream`)."""
     records = [r for r in (load_result(out, name, stream)
                            for name in EXPERIMENTS) if r]
-    io.write_text(os.path.join(out, "summary.md"), summary_markdown(records))
+    atomic.write_text(os.path.join(out, "summary.md"), summary_markdown(records))
     return records
 
 

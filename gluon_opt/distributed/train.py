@@ -35,7 +35,7 @@ import numpy as np
 from mxnet import autograd, gluon, init, nd
 from mxnet.gluon import nn
 
-from .. import _checks, io
+from .. import _checks, atomic
 from ..optimizers import create
 from ..seed import set_seed
 
@@ -212,8 +212,8 @@ def save_run(run, out):
     stem = os.path.join(out, f"worker-{run.rank}")
     summary = {key: value for key, value in dataclasses.asdict(run).items()
                if key != "weights"}
-    io.write_json(stem + ".json", summary)
-    with io.atomic_path(stem + ".npz") as partial:
+    atomic.write_json(stem + ".json", summary)
+    with atomic.atomic_path(stem + ".npz") as partial:
         with open(partial, "wb") as stream:
             np.savez(stream, *run.weights)
 
