@@ -6,7 +6,7 @@ from mxnet.gluon import nn
 
 import gluon_opt
 import utils
-from gluon_opt.experiments.momentum import linear_net
+from gluon_opt.models import linear_net
 
 
 @pytest.fixture
@@ -325,7 +325,7 @@ def test_read_airfoil_checks_num_rows(num_rows, error, message):
 
 def test_read_idx_reports_huge_and_many_dimensional_headers(tmp_path):
     import struct
-    from gluon_opt import mnist
+    from gluon_opt import mnist_data as mnist
     huge = tmp_path / "huge.idx"
     huge.write_bytes(b"\x00\x00\x08\x02" + struct.pack(">II", 2**32 - 1,
                                                         2**32 - 1))

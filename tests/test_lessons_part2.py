@@ -67,13 +67,12 @@ def test_committed_clean_and_without_scaffolding(name):
 
 
 def library_names():
-    from gluon_opt import (mnist, optimizers, plotting, schedules, traces,
-                           training, utils)
+    from gluon_opt import (mnist, mnist_data, models, optimizers, plotting,
+                           schedules, softmax_module, traces, training, utils)
     from gluon_opt.experiments import airfoil, comparison
-    from gluon_opt.experiments import schedules as schedule_demo
-    return {name for module in (gluon_opt, mnist, optimizers, plotting,
-                                schedules, traces, training, utils, airfoil,
-                                comparison, schedule_demo)
+    return {name for module in (gluon_opt, mnist, mnist_data, models,
+                                optimizers, plotting, schedules, softmax_module,
+                                traces, training, utils, airfoil, comparison)
             for name in dir(module) if not name.startswith("_")}
 
 

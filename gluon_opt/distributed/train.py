@@ -190,9 +190,11 @@ def train_regression(optimizer, optimizer_params=None, *, steps=20,
 def train_mnist(optimizer, optimizer_params=None, *, batch_size=64,
                 num_epochs=2, kvstore="device", update_on_kvstore=None,
                 num_train=None, seed=0):
-    """The MNIST MLP (784-200-10) of `gluon_opt.mnist`, data-parallel; the
+    """The MNIST MLP (784-200-10) of `gluon_opt.models`, data-parallel; the
     Run's test_accuracy is on the shipped split's evaluation images."""
-    from ..mnist import accuracy, load_mnist, mlp
+    from ..mnist import accuracy
+    from ..mnist_data import load_mnist
+    from ..models import mlp
     mnist = load_mnist()
     features, labels = mnist.train_features, mnist.train_labels
     if num_train is not None:

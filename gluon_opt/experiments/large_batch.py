@@ -2,7 +2,7 @@
 
 SGD with momentum (learning rate scaled linearly with the global batch, as
 Goyal et al. 2017), LARS and LAMB (layer-wise trust ratios) train the MLP
-784-200-10 of `gluon_opt.mnist` for a fixed number of epochs as the global
+784-200-10 of `gluon_opt.models` for a fixed number of epochs as the global
 batch grows, each run a `gluon-opt launch` job: a scheduler, one server that
 runs the scratch optimizer (update_on_kvstore=True) and 2 or 4 workers, on
 127.0.0.1. Under dist_sync the number of workers does not change the math
