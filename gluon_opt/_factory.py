@@ -4,6 +4,11 @@ schedules and the initializers."""
 import inspect
 
 
+def unknown_name_error(name, known, argument="name"):
+    """The ValueError for a name not among `known`: every registry says it so."""
+    return ValueError(f"{argument} must be one of {sorted(known)}, got {name!r}")
+
+
 class Factory(dict):
     """A dict name -> class, filled by the `register(name)` decorator.
 

@@ -18,6 +18,7 @@ import traceback
 from matplotlib import pyplot as plt
 
 from . import atomic, plotting
+from ._factory import unknown_name_error
 from .experiments import EXPERIMENTS, Row
 from .seed import set_seed
 
@@ -30,8 +31,7 @@ def select(only=None):
         return list(EXPERIMENTS.values())
     unknown = [name for name in only if name not in EXPERIMENTS]
     if unknown:
-        raise ValueError(f"only names unknown experiments {unknown}; known: "
-                         f"{', '.join(EXPERIMENTS)}")
+        raise unknown_name_error(unknown[0], EXPERIMENTS, argument="only")
     return [EXPERIMENTS[name] for name in only]
 
 
