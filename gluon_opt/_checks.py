@@ -5,6 +5,7 @@ wrong value) with a message that names the argument and says what was
 expected, so a learner never meets a bare MXNet C++ traceback instead.
 """
 import numbers
+import os
 
 import numpy as np
 from mxnet import gluon, nd
@@ -20,6 +21,15 @@ def check_int(name, value, minimum=None):
     return int(value)
 
 
+def check_seed(name, value):
+    """A seed NumPy takes: an integer from 0 to 2**32 - 1."""
+    value = check_int(name, value, minimum=0)
+    if value > 2 ** 32 - 1:
+        raise ValueError(f"{name} must be at most 2**32 - 1 (NumPy's limit), "
+                         f"got {value}")
+    return value
+
+
 def check_optional_int(name, value, minimum=None):
     """None, or an integer that is at least `minimum`."""
     return None if value is None else check_int(name, value, minimum)
@@ -30,7 +40,8 @@ def check_number(name, value, minimum=None, maximum=None):
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, got {value!r} "
                         f"({type(value).__name__})")
-    if not np.isfinite(value):
+    # (an int is finite; np.isfinite fails on one beyond int64)
+    if not isinstance(value, numbers.Integral) and not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}")
@@ -56,15 +67,113 @@ def check_in_interval(name, value, low=None, high=None, low_open=False,
     return value
 
 
+# The largest float32: MXNet's operators parse their float parameters (a
+# learning rate, a momentum) as float32 and refuse anything beyond it.
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+FLOAT32_TINY = float(np.finfo(np.float32).tiny)  # smaller underflows
+
+
+def check_float32(name, value, minimum=None):
+    """A real number that MXNet's operators can take as a float32 parameter."""
+    value = check_number(name, value, minimum)
+    if abs(value) > FLOAT32_MAX:
+        raise ValueError(f"{name} must be within ±{FLOAT32_MAX:.4g} (MXNet "
+                         f"computes it in float32), got {value}")
+    if value and abs(value) < FLOAT32_TINY:
+        raise ValueError(f"{name} must be 0 or at least {FLOAT32_TINY:.4g} in "
+                         f"size (MXNet computes it in float32), got {value}")
+    return value
+
+
 def check_ndarray(name, value):
     """An mxnet NDArray with at least one row."""
     if not isinstance(value, nd.NDArray):
         raise TypeError(f"{name} must be an mxnet NDArray, got "
                         f"{type(value).__name__}; convert with mx.nd.array(...)")
-    if value.ndim == 0 or value.shape[0] == 0:
-        raise ValueError(f"{name} must have at least one row, got shape "
-                         f"{value.shape}")
+    if value.ndim == 0 or value.size == 0:
+        raise ValueError(f"{name} must have at least one row and column, got "
+                         f"shape {value.shape}")
     return value
+
+
+def check_path(name, value):
+    """A file or folder path: a str or an os.PathLike (pathlib.Path)."""
+    if isinstance(value, bool) or not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (a str or pathlib.Path), got "
+                        f"{value!r} ({type(value).__name__})")
+    return os.fspath(value)
+
+
+def check_params(name, params):
+    """A list of NDArrays that have gradients (attach_grad() was called)."""
+    if not isinstance(params, (list, tuple)):
+        raise TypeError(f"{name} must be a list of NDArrays such as [w, b], "
+                        f"got {type(params).__name__}")
+    for i, param in enumerate(params):
+        if not isinstance(param, nd.NDArray):
+            raise TypeError(f"{name}[{i}] must be an mxnet NDArray, got "
+                            f"{type(param).__name__}")
+        if param.grad is None:
+            raise ValueError(f"{name}[{i}] has no gradient; call "
+                             f"attach_grad() on it before autograd.record()")
+    return params
+
+
+def check_linreg(X, w, b):
+    """NDArrays X (examples x features), w (features x outputs) and b (one
+    value, or one per output) that X·w + b can combine."""
+    for name, value in (("X", X), ("w", w), ("b", b)):
+        check_ndarray(name, value)
+    if X.ndim != 2 or w.ndim not in (1, 2) or X.shape[1] != w.shape[0]:
+        raise ValueError(f"X of shape {X.shape} and w of shape {w.shape} do "
+                         f"not multiply: X must be (examples, features) and "
+                         f"w (features, 1)")
+    if not X.dtype == w.dtype == b.dtype:
+        raise TypeError(f"X, w and b must have one dtype, got "
+                        f"{np.dtype(X.dtype).name}, {np.dtype(w.dtype).name} "
+                        f"and {np.dtype(b.dtype).name}; convert with .astype")
+    outputs = w.shape[1] if w.ndim == 2 else 1
+    if b.size not in (1, outputs):
+        raise ValueError(f"b must hold one value (or one per output), got "
+                         f"shape {b.shape}")
+
+
+def check_same_size(name, value, other_name, other):
+    """NDArrays `value` and `other` with as many elements each (so that one
+    reshapes to the other's shape)."""
+    check_ndarray(name, value)
+    check_ndarray(other_name, other)
+    if value.size != other.size:
+        raise ValueError(f"{name} has shape {value.shape} and {other_name} "
+                         f"{other.shape}: they must hold as many values")
+    if value.dtype != other.dtype:
+        raise TypeError(f"{name} and {other_name} must have one dtype, got "
+                        f"{np.dtype(value.dtype).name} and "
+                        f"{np.dtype(other.dtype).name}; convert with .astype")
+
+
+def check_states(name, states, params):
+    """None, or one state per parameter: an NDArray of its parameter's shape,
+    or a tuple of them (Adam's and AdaDelta's two averages)."""
+    if states is None:
+        return states
+    if not isinstance(states, (list, tuple)):
+        raise TypeError(f"{name} must be a list with one state per parameter "
+                        f"(or None), got {type(states).__name__}; build it "
+                        f"with the section's init_*_states()")
+    if len(states) != len(params):
+        raise ValueError(
+            f"{name} must hold one state per parameter ({len(params)}: w and "
+            f"b), got {len(states)}; build them with the section's "
+            f"init_*_states(), e.g. init_momentum_states()")
+    for i, (state, param) in enumerate(zip(states, params)):
+        parts = state if isinstance(state, (list, tuple)) else (state,)
+        if not parts or any(not isinstance(part, nd.NDArray)
+                            or part.shape != param.shape for part in parts):
+            raise ValueError(
+                f"{name}[{i}] must be an NDArray of shape {param.shape} (or a "
+                f"tuple of them), as its parameter, got {state!r}")
+    return states
 
 
 def check_features_labels(features, labels, features_name="features",
@@ -131,9 +240,10 @@ def check_trainer(name, trainer, decay_epoch=None):
             f"make one with gluon.Trainer(net.collect_params(), 'sgd', "
             f"{{'learning_rate': 0.1}})")
     optimizer = trainer._optimizer  # Trainer.optimizer raises before init
+    check_optimizer_numbers(f"{name}'s", optimizer)
     scheduler = getattr(optimizer, "lr_scheduler", None)
     if scheduler is None:
-        check_number(f"{name}'s learning_rate", optimizer.lr, minimum=0)
+        check_float32(f"{name}'s learning_rate", optimizer.lr, minimum=0)
     elif decay_epoch:
         raise ValueError(
             f"decay_epoch={decay_epoch} cannot be used with a {name} that has "
@@ -142,6 +252,29 @@ def check_trainer(name, trainer, decay_epoch=None):
             f"would be overwritten (MXNet refuses set_learning_rate then). "
             f"Pass decay_epoch=None, or drop the lr_scheduler.")
     return trainer
+
+
+def check_optimizer_numbers(owner, optimizer):
+    """Every numeric hyperparameter of an MXNet optimizer (those whose
+    default in its class or a base class is a number, and clip_gradient) is
+    a finite number: a string or None there fails only inside the first
+    update, and a bool trains as 1.0."""
+    import inspect
+    seen = set()
+    for cls in type(optimizer).__mro__:
+        if "__init__" not in vars(cls):
+            continue
+        for param in inspect.signature(cls.__init__).parameters.values():
+            default = param.default
+            numeric = isinstance(default, numbers.Real) \
+                and not isinstance(default, bool)
+            if param.name in seen or not hasattr(optimizer, param.name) \
+                    or not (numeric or param.name == "clip_gradient"):
+                continue  # (learning_rate is kept as lr, checked apart)
+            seen.add(param.name)
+            value = getattr(optimizer, param.name)
+            if value is not None or numeric:
+                check_float32(f"{owner} {param.name}", value)
 
 
 def check_initialized(name, net):

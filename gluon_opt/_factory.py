@@ -5,8 +5,10 @@ import inspect
 
 
 def unknown_name_error(name, known, argument="name"):
-    """The ValueError for a name not among `known`: every registry says it so."""
-    return ValueError(f"{argument} must be one of {sorted(known)}, got {name!r}")
+    """The ValueError for a name not among `known`: every registry says it so.
+    (A name that is not a string, a list say, is shown by its type.)"""
+    shown = repr(name) if isinstance(name, str) else type(name).__name__
+    return ValueError(f"{argument} must be one of {sorted(known)}, got {shown}")
 
 
 class Factory(dict):
@@ -24,16 +26,20 @@ class Factory(dict):
     def register(self, name):
         """Class decorator: make the class `create`-able as `name`."""
         def add(cls):
-            if name in self:
-                raise ValueError(f"{self.kind} {name!r} is registered twice")
+            self.add(name, cls)
             cls.name = name
-            self[name] = cls
             return cls
         return add
 
+    def add(self, name, cls):
+        """Enter `cls` as `name`, refusing a name already taken."""
+        if name in self:
+            raise ValueError(f"{self.kind} {name!r} is registered twice")
+        self[name] = cls
+
     def create(self, name, **kwargs):
-        if name not in self:
-            raise ValueError(f"name must be one of {sorted(self)}, got {name!r}")
+        if not isinstance(name, str) or name not in self:
+            raise unknown_name_error(name, self)
         cls = self[name]
         accepted = [p for p in inspect.signature(cls.__init__).parameters
                     if p != "self"]

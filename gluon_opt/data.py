@@ -187,9 +187,12 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     NumPy's global generator (which `gluon_opt.set_seed` seeds).
     """
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
-    _checks.check_number("noise", noise, minimum=0)
-    _checks.check_number("true_b", true_b)
-    seed = _checks.check_optional_int("seed", seed, minimum=0)
+    # As floats: a huge Python int would make NumPy compute with objects.
+    noise = float(_checks.check_number("noise", noise, minimum=0))
+    true_b = float(_checks.check_number("true_b", true_b))
+    seed = None if seed is None else _checks.check_seed("seed", seed)
+    if np.iscomplexobj(true_w):
+        raise TypeError(f"true_w must hold real numbers, got {true_w!r}")
     try:
         true_w = np.asarray(true_w, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
@@ -202,8 +205,14 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     true_w = true_w.astype(np.float32)
     rng = np.random if seed is None else np.random.RandomState(seed)
     features = rng.normal(size=(num_examples, true_w.size)).astype(np.float32)
-    labels = features @ true_w + np.float32(true_b)
-    labels += noise * rng.normal(size=num_examples).astype(np.float32)
+    with np.errstate(over="ignore", invalid="ignore"):  # refused just below
+        labels = features @ true_w + np.float32(true_b)
+        labels += np.float32(noise) * rng.normal(size=num_examples).astype(
+            np.float32)
+    if not np.isfinite(labels).all():
+        raise ValueError(f"true_w, true_b and noise are too large: the labels "
+                         f"overflow float32 (got true_w={true_w.tolist()}, "
+                         f"true_b={true_b}, noise={noise})")
     return nd.array(features), nd.array(labels)
 
 
@@ -246,6 +255,7 @@ def data_iter_first(batch_size, num_examples, features, labels):
     """The 2018 book's data_iter: shuffled minibatches of the first
     num_examples rows of (features, labels)."""
     _checks.check_ndarray("X", features)
+    _checks.check_ndarray("y", labels)
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
     if num_examples > features.shape[0]:
         raise ValueError(f"num_examples must be at most the number of rows "
@@ -268,6 +278,7 @@ def read_airfoil(path, num_rows=1500):
     (in float64), then the first `num_rows` rows are kept.
     """
     num_rows = _checks.check_int("num_rows", num_rows, minimum=1)
+    path = _checks.check_path("path", path)
     try:
         table = np.genfromtxt(path, delimiter="\t", dtype=np.float64)
     except ValueError as error:

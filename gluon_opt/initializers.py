@@ -46,7 +46,7 @@ def _random():
 
 
 def _check_choice(name, value, choices):
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         raise unknown_name_error(value, choices, argument=name)
     return value
 

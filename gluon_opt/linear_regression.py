@@ -9,11 +9,13 @@ from .data import data_iter
 
 def linreg(X, w, b):
     """The linear model X·w + b."""
+    _checks.check_linreg(X, w, b)
     return nd.dot(X, w) + b
 
 
 def squared_loss(y_hat, y):
     """Half the squared error, elementwise: (y_hat - y)² / 2."""
+    _checks.check_same_size("y_hat", y_hat, "y", y)
     return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
 
 
@@ -24,6 +26,9 @@ def sgd(params, lr, batch_size):
     `param[:] = param - lr * param.grad / batch_size`, the same math with a
     temporary and a slice assignment, several times slower in MXNet).
     """
+    _checks.check_float32("lr", lr, minimum=0)
+    batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
+    _checks.check_params("params", params)
     for param in params:
         param -= (lr / batch_size) * param.grad
 
@@ -54,7 +59,6 @@ class LinearRegressionLoss(gluon.HybridBlock):
 
 def SGD(params, lr):  # noqa: N802 (the 2018 book's name)
     """The 2018 book's SGD: param -= lr · grad (the loss already averaged)."""
-    _checks.check_number("lr", lr, minimum=0)
     sgd(params, lr, 1)
 
 

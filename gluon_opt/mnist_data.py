@@ -78,7 +78,7 @@ def read_idx(path):
     the dimensions say, or a broken gzip stream raise ValueError naming the
     file. Returns a NumPy array in native byte order (uint8 for MNIST).
     """
-    path = os.fspath(path)
+    path = _checks.check_path("path", path)
     with open(path, "rb") as stream:
         raw = stream.read()
     if raw[:2] == GZIP_MAGIC:
@@ -114,7 +114,11 @@ def read_idx(path):
         raise ValueError(f"{path} is {what}: shape {shape} of {dtype.name} "
                          f"needs {expected} bytes after the header, the file "
                          f"has {body}")
-    array = np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+    try:  # an empty body may claim other dimensions too big for NumPy
+        array = np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape)
+    except ValueError as error:
+        raise ValueError(f"{path} has a header shape {shape} NumPy cannot "
+                         f"make ({error})") from None
     return array.astype(dtype.newbyteorder("="))
 
 
@@ -194,10 +198,11 @@ def load_mnist(num_eval=2000, split_seed=0, folder=None, download=False):
     MnistData; its `source` says which way was taken and why.
     """
     num_eval = _checks.check_int("num_eval", num_eval, minimum=1)
-    split_seed = _checks.check_int("split_seed", split_seed, minimum=0)
+    split_seed = _checks.check_seed("split_seed", split_seed)
     if not isinstance(download, bool):
         raise TypeError(f"download must be True or False, got {download!r}")
-    folder = data_dir() if folder is None else folder
+    folder = data_dir() if folder is None else \
+        _checks.check_path("folder", folder)
     present = all(os.path.exists(os.path.join(folder, f.name))
                   for f in (TRAIN_IMAGES, TRAIN_LABELS))
     if present or download:

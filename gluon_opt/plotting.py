@@ -35,6 +35,9 @@ def set_figsize(figsize=DEFAULT_FIGSIZE):
 def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
     """The 2018 book's name: set `mpl`'s default figure size (and SVG inline)."""
     check_figsize(figsize)
+    if not hasattr(mpl, "rcParams"):
+        raise TypeError(f"mpl must be the matplotlib module (import "
+                        f"matplotlib as mpl), got {type(mpl).__name__}")
     use_svg_display()
     mpl.rcParams["figure.figsize"] = figsize
 
@@ -42,6 +45,8 @@ def set_fig_size(mpl, figsize=DEFAULT_FIGSIZE):
 def check_figsize(figsize):
     """(width, height) in inches, two positive numbers."""
     try:
+        if not isinstance(figsize, (tuple, list)):
+            raise TypeError
         width, height = figsize
         ok = all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
                  and np.isfinite(v) and v > 0 for v in (width, height))
@@ -72,6 +77,9 @@ def as_floats(values, name):
     log `loss.mean().asnumpy()`, a shape-(1,) array, per point); or one 1-D
     NumPy array or NDArray. Anything else raises TypeError naming `name`.
     """
+    if getattr(values, "ndim", None) == 0:
+        raise TypeError(f"{name} must be a list or a 1-D array, got a single "
+                        f"value (an array of shape ())")
     if hasattr(values, "asnumpy"):  # an NDArray (legacy or NumPy mode)
         values = values.asnumpy()
     if isinstance(values, np.ndarray):
@@ -84,6 +92,9 @@ def as_floats(values, name):
                         f"arrays), got {type(values).__name__}")
     floats = []
     for i, value in enumerate(values):
+        if hasattr(value, "asnumpy") and value.ndim == 0:  # asnumpy fails
+            raise TypeError(f"{name}[{i}] must be a number or a one-element "
+                            f"array, got an NDArray of shape ()")
         if hasattr(value, "asnumpy"):
             value = value.asnumpy()
         try:
@@ -211,21 +222,47 @@ def loss_curves(curves, x_label="epoch", y_label="loss",
     """
     if yscale not in ("log", "linear"):
         raise ValueError(f"yscale must be 'log' or 'linear', got {yscale!r}")
+    if not isinstance(curves, dict):
+        raise TypeError(f"curves must be a dict label -> (x_vals, y_vals) or "
+                        f"label -> History, got {type(curves).__name__}")
+    checked = {}
+    for label, curve in curves.items():  # all checked before any figure
+        name = f"curves[{label!r}]"
+        if hasattr(curve, "losses"):
+            curve = (curve.epochs, curve.losses)
+        if not isinstance(curve, (tuple, list)) or len(curve) != 2:
+            raise TypeError(f"{name} must be (x_vals, y_vals) or a History, "
+                            f"got {curve!r}")
+        checked[label] = xy_values(*curve, f"{name}'s x_vals",
+                                   f"{name}'s y_vals")
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
-    _draw_curves(ax, curves, yscale)
+    _draw_curves(ax, checked, yscale)
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
     if title:
         ax.set_title(title, fontsize="medium")
-    if len(curves) > 2:
-        # Beside the axes: inside, a legend of several long labels covers
-        # the curves (saved figures and inline ones are cropped to fit it).
+    add_legend(ax)
+    return show(fig)
+
+
+# Legend labels longer than this go below the axes, where they hide no curve.
+LONG_LABEL = 24
+
+
+def add_legend(ax):
+    """The legend inside the axes for one or two short labels; below them
+    when a label is long, beside them for more than two curves: inside, such
+    a legend covers the curves (saved and inline figures are cropped to it)."""
+    labels = ax.get_legend_handles_labels()[1]
+    if max(map(len, labels), default=0) > LONG_LABEL:
+        ax.legend(fontsize="small", loc="upper center", frameon=False,
+                  bbox_to_anchor=(0.5, -0.22))
+    elif len(labels) > 2:
         ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.02, 1),
                   borderaxespad=0)
     else:
         ax.legend(fontsize="small")
-    return show(fig)
 
 
 def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
@@ -246,16 +283,15 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
         gridspec_kw={"height_ratios": (2, 1)})
     _draw_curves(top, dict(zip(labels, (scratch, gluon))), "linear")
     top.set_ylabel("loss")
-    top.legend(fontsize="small")
+    top.legend(fontsize="small")  # upper right: where a falling loss is not
     if title:
         top.set_title(title, fontsize="medium")
     difference = np.subtract(gluon.losses, scratch.losses)
-    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1,
-                label=f"{labels[1]} − {labels[0]}")
+    bottom.plot(scratch.epochs, difference, color="0.3", linewidth=1)
     bottom.axhline(0, color="0.6", linewidth=0.5)
     bottom.ticklabel_format(axis="y", style="sci", scilimits=(-2, 2))
     bottom.set_ylabel("difference")
-    bottom.legend(fontsize="small", loc="best")
+    bottom.set_title(f"{labels[1]} − {labels[0]}", fontsize="small", loc="right")
     bottom.set_xlabel("epoch")
     fig.tight_layout()
     return show(fig)

@@ -27,6 +27,12 @@ SEED = 0
 
 def select(only=None):
     """The experiments to run, in registry order; `only` names a subset."""
+    if only is None:
+        return list(EXPERIMENTS.values())
+    if not isinstance(only, (list, tuple)) or \
+            not all(isinstance(name, str) for name in only):
+        raise TypeError(f"only must be a list of experiment names such as "
+                        f"['gd-1d'], got {only!r}")
     if not only:
         return list(EXPERIMENTS.values())
     unknown = [name for name in only if name not in EXPERIMENTS]
@@ -93,17 +99,18 @@ def out_folder(out):
     exclusive lock on OUT/.gluon-opt-reproduce.lock, released when the run
     ends or dies). Partial files a killed run left (`.*.part`) are removed.
     """
-    if not isinstance(out, str) or not out.strip():
-        raise OutFolderError("--out must name a folder, got an empty path")
+    if not isinstance(out, (str, os.PathLike)) or not str(out).strip():
+        raise OutFolderError(f"--out must name a folder, got {out!r}")
     folder = os.path.abspath(out)
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise OutFolderError(f"--out {folder} is a file, not a folder")
     try:
         os.makedirs(os.path.join(folder, "results"), exist_ok=True)
         lock = open(os.path.join(folder, LOCK_NAME), "a+")
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte
         raise OutFolderError(f"--out {folder} cannot be written "
-                             f"({error.strerror or error})") from None
+                             f"({getattr(error, 'strerror', None) or error})"
+                             ) from None
     try:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

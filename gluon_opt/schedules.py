@@ -132,7 +132,7 @@ class Schedule(mx.lr_scheduler.LRScheduler):
         if warmup_begin_lr > base_lr:
             raise ValueError(f"warmup_begin_lr must be at most base_lr ({base_lr}) "
                              f"since warmup climbs to base_lr, got {warmup_begin_lr}")
-        if warmup_mode not in WARMUP_MODES:
+        if not isinstance(warmup_mode, str) or warmup_mode not in WARMUP_MODES:
             raise unknown_name_error(warmup_mode, WARMUP_MODES, "warmup_mode")
         # Sets base_lr, warmup_final_lr (= base_lr, fixed from now on),
         # warmup_steps, warmup_begin_lr and warmup_mode, as MXNet's do.

@@ -13,7 +13,7 @@ def set_seed(seed):
     Two runs that start with the same seed draw the same data, the same
     initial weights and the same minibatch order, so they log the same losses.
     """
-    seed = _checks.check_int("seed", seed, minimum=0)
+    seed = _checks.check_seed("seed", seed)
     random.seed(seed)
     np.random.seed(seed)
     mx.random.seed(seed)

@@ -28,7 +28,7 @@ def synthetic_softmax_data(num_examples, num_features=NUM_FEATURES,
     y = argmax(x·W + noise·ε) for a random W, so a linear model fits well
     but not perfectly. The same seed gives the same data."""
     num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
-    rng = np.random.RandomState(_checks.check_int("seed", seed, minimum=0))
+    rng = np.random.RandomState(_checks.check_seed("seed", seed))
     true_weight = rng.normal(size=(num_features, num_classes))
     features = rng.normal(size=(num_examples, num_features))
     scores = features @ true_weight + noise * rng.normal(size=(num_examples, num_classes))

@@ -16,6 +16,8 @@ import math
 from matplotlib import pyplot as plt
 import numpy as np
 
+from .optimizers.book import BETA1, BETA2, EPS
+
 
 def ill_conditioned_2d(x1, x2):
     """The chapter's ill-conditioned quadratic f(x1, x2) = 0.1·x1² + 2·x2²
@@ -40,7 +42,14 @@ def train_2d(trainer):
     x1, x2, s1, s2 = -5, -2, 0, 0
     results = [(x1, x2)]
     for i in range(20):
-        x1, x2, s1, s2 = trainer(x1, x2, s1, s2)
+        step = trainer(x1, x2, s1, s2)
+        try:
+            x1, x2, s1, s2 = step
+            float(x1), float(x2)
+        except (TypeError, ValueError):
+            raise TypeError(f"trainer must return (x1, x2, s1, s2) with x1 "
+                            f"and x2 numbers, as gd_2d does; it returned "
+                            f"{step!r}") from None
         results.append((x1, x2))
     print('epoch %d, x1 %f, x2 %f' % (i + 1, x1, x2))
     return results
@@ -58,19 +67,27 @@ def show_trace_2d(f, results):
     if not points:
         raise ValueError("results must hold at least one (x1, x2) point, got "
                          "an empty list; pass what train_2d returns")
-    figure = plt.figure(figsize=(3.5, 2.5))
-    plt.plot(*zip(*points), '-o', color='#ff7f0e')
     # The book's grid, (-5.5, 1) x (-3, 1), widened to a path that leaves it
     # (momentum at eta 0.6 swings to x2 = 2.8) unless it runs off to huge
     # values (gd at eta 0.6), where contours would shrink to a line.
     (low1, low2), (high1, high2) = np.min(points, 0), np.max(points, 0)
     span = [min(-5.5, low1 - 0.5), max(1.0, high1 + 0.5),
             min(-3.0, low2 - 0.5), max(1.0, high2 + 0.5)]
-    if max(abs(v) for v in span) > 10:
+    if not np.isfinite(span).all() or max(abs(v) for v in span) > 10:
         span = [-5.5, 1.0, -3.0, 1.0]
     x1, x2 = np.meshgrid(np.arange(span[0], span[1], 0.1),
                          np.arange(span[2], span[3], 0.1))
-    plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')
+    heights = f(x1, x2)
+    try:
+        heights = np.asarray(heights, dtype=float)
+    except (TypeError, ValueError):
+        heights = None
+    if heights is None or heights.shape != x1.shape:
+        raise TypeError("f must map arrays x1, x2 to an array of their shape "
+                        "(written with + - * ** as f_2d is)")
+    figure = plt.figure(figsize=(3.5, 2.5))
+    plt.plot(*zip(*points), '-o', color='#ff7f0e')
+    plt.contour(x1, x2, heights, colors='#1f77b4')
     plt.xlabel('x1')
     plt.ylabel('x2')
     return figure
@@ -93,22 +110,20 @@ def momentum_2d(x1, x2, v1, v2, eta=0.4, gamma=0.5):
 def adagrad_2d(x1, x2, s1, s2, eta=0.4):
     """AdaGrad: s ← s + g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = ill_conditioned_gradient_2d(x1, x2)
-    eps = 1e-6
     s1 += g1 ** 2
     s2 += g2 ** 2
-    x1 -= eta * g1 / math.sqrt(s1 + eps)
-    x2 -= eta * g2 / math.sqrt(s2 + eps)
+    x1 -= eta * g1 / math.sqrt(s1 + EPS)
+    x2 -= eta * g2 / math.sqrt(s2 + EPS)
     return x1, x2, s1, s2
 
 
 def rmsprop_2d(x1, x2, s1, s2, eta=0.4, gamma=0.9):
     """RMSProp: s ← γ·s + (1 − γ)·g²; x ← x − η·g / sqrt(s + 1e-6)."""
     g1, g2 = ill_conditioned_gradient_2d(x1, x2)
-    eps = 1e-6
     s1 = gamma * s1 + (1 - gamma) * g1 ** 2
     s2 = gamma * s2 + (1 - gamma) * g2 ** 2
-    x1 -= eta * g1 / math.sqrt(s1 + eps)
-    x2 -= eta * g2 / math.sqrt(s2 + eps)
+    x1 -= eta * g1 / math.sqrt(s1 + EPS)
+    x2 -= eta * g2 / math.sqrt(s2 + EPS)
     return x1, x2, s1, s2
 
 
@@ -128,7 +143,7 @@ def adadelta_2d(x1, x2, s1, s2, rho=0.9, eps=1e-5):
     return new_x[0], new_x[1], new_s[0], new_s[1]
 
 
-def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=0.9, beta2=0.999, eps=1e-6):
+def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=BETA1, beta2=BETA2, eps=EPS):
     """Adam as the book's `adam`, per coordinate: v ← β₁·v + (1 − β₁)·g;
     s ← β₂·s + (1 − β₂)·g²; v̂ = v/(1 − β₁ᵗ); ŝ = s/(1 − β₂ᵗ);
     x ← x − η·v̂ / (sqrt(ŝ) + ε). Each s holds the triple (v, s, t)."""

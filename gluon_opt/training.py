@@ -180,6 +180,10 @@ def _history(losses, epoch_seconds, stopped, num_epochs, learning_rate,
     """The History of a run; warns when it diverged. `start` is (the
     learning rate the run started with, its momentum or None), for the
     warning's likely cause."""
+    # Parameters that became NaN or infinite count too: with few examples
+    # the book's logging (every 100) may never log a loss after the start.
+    stopped = stopped or not all(np.isfinite(value).all()
+                                 for value in params.values())
     diverged = stopped or is_diverged(losses)
     epochs_run = len(epoch_seconds) if stopped else num_epochs
     history = History(
@@ -326,15 +330,18 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
     decay_epoch = _checks.check_optional_int("decay_epoch", decay_epoch, minimum=0)
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
+    log_offset = _checks.check_int("log_offset", log_offset, minimum=0)
+    init_scale = _checks.check_float32("init_scale", init_scale, minimum=0)
     if not callable(update_fn):
         raise TypeError(f"{names[0]} must be a function "
                         f"f(params, states, hyperparams)")
     if not isinstance(hyperparams, dict):
         raise TypeError(f"hyperparams must be a dict such as {{'lr': 0.1}}, "
                         f"got {type(hyperparams).__name__}")
-    if "lr" in hyperparams:
-        _checks.check_number("hyperparams['lr']", hyperparams["lr"], minimum=0)
-    elif decay_epoch:  # AdaDelta has no learning rate; decay needs one
+    for key, value in hyperparams.items():  # the book's are all numbers
+        _checks.check_float32(f"hyperparams[{key!r}]", value,
+                              minimum=0 if key == "lr" else None)
+    if "lr" not in hyperparams and decay_epoch:  # AdaDelta has no learning rate; decay needs one
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")
     X, y = _checks.check_features_labels(X, y, *names[1:], one_output=True)
@@ -345,14 +352,10 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     # two cached graphs per step instead of some 13 operators.
     loss = LinearRegressionLoss(w, b)
     w, b = params = [loss.w.data(), loss.b.data()]
-    states = states(params) if callable(states) else states
-    if isinstance(states, (list, tuple)) and len(states) != len(params):
-        raise ValueError(
-            f"states must hold one state per parameter ({len(params)}: w and "
-            f"b), got {len(states)}; build them with the section's "
-            f"init_*_states(), e.g. init_momentum_states()")
+    states = _checks.check_states(
+        "states", states(params) if callable(states) else states, params)
     hyperparams = dict(hyperparams)
-    update = _named_keys(update_fn, names[0])
+    update = _named_keys(update_fn, names[0], states is None)
 
     def set_lr(lr):
         hyperparams["lr"] = lr
@@ -369,17 +372,26 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
             learned)
 
 
-def _named_keys(update_fn, name):
+def _named_keys(update_fn, name, no_states=False):
     """update_fn, with a missing hyperparameter reported by key and function
-    (a bare KeyError: 'lr' says neither which dict nor which function)."""
+    (a bare KeyError: 'lr' says neither which dict nor which function), and
+    states=None given to a function that needs states said so."""
+    function = getattr(update_fn, "__name__", repr(update_fn))
+
     def update(params, states, hyperparams):
         try:
             update_fn(params, states, hyperparams)
+        except TypeError:
+            if no_states:  # e.g. zip(params, None) in sgd_momentum
+                raise TypeError(
+                    f"states is None, but {name} {function} needs one state "
+                    f"per parameter; pass the section's init_*_states "
+                    f"(e.g. init_momentum_states)") from None
+            raise
         except KeyError as error:
             key = error.args[0] if error.args else "?"
             if key in hyperparams:  # a KeyError of the function's own
                 raise
-            function = getattr(update_fn, "__name__", repr(update_fn))
             raise ValueError(
                 f"hyperparams has no {key!r}, which {name} {function} reads; "
                 f"pass it, e.g. {{{key!r}: ...}} (got keys "

@@ -4,10 +4,15 @@ Every job here is real: a scheduler, one server and two workers over ps-lite
 on the loopback interface, started by gluon_opt.distributed.launch on a free
 port chosen at run time.
 """
+import concurrent.futures
 import json
 import os
+import signal
+import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import mxnet as mx
 import numpy as np
@@ -42,7 +47,11 @@ def max_difference(weights_a, weights_b):
 
 def job_processes(job):
     """The processes still alive in any process group the job started."""
-    groups = set(job.pids.values())
+    return processes_in_groups(set(job.pids.values()))
+
+
+def processes_in_groups(groups):
+    """The processes (not zombies) whose process group is one of `groups`."""
     alive = []
     for process in psutil.process_iter():
         try:
@@ -70,9 +79,36 @@ def test_dist_sync_equals_one_process_on_the_whole_batch(
         assert max_difference(run.weights, single.weights) <= 1e-5
 
 
+def listening_addresses(stop):
+    """(pid, address) of every listening socket of this process's descendants,
+    polled until `stop` is set."""
+    seen = set()
+    while not stop.is_set():
+        for child in psutil.Process().children(recursive=True):
+            try:
+                for connection in child.net_connections(kind="inet"):
+                    if connection.status == psutil.CONN_LISTEN:
+                        seen.add((child.pid, connection.laddr.ip))
+            except psutil.Error:
+                continue
+        time.sleep(0.02)
+    return seen
+
+
 def test_dist_async_runs_and_the_workers_weights_differ(tmp_path, capsys):
-    runs = run_job(tmp_path, "sgd", "--kvstore", "dist_async",
-                   "--update-on-kvstore", "1", echo=True)
+    # While the job runs, watch where its processes listen: loopback only.
+    stop = threading.Event()
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        watching = pool.submit(listening_addresses, stop)
+        try:
+            runs = run_job(tmp_path, "sgd", "--kvstore", "dist_async",
+                           "--update-on-kvstore", "1", echo=True)
+        finally:
+            stop.set()
+        listening = watching.result()
+    assert {address for _, address in listening} == {"127.0.0.1"}
+    # The scheduler, the server and both workers each listened.
+    assert len({pid for pid, _ in listening}) >= 4
     printed = capsys.readouterr().out
     # Each line says who printed it (train.py prints one line per worker).
     assert "[worker 0] rank " in printed and "[worker 1] rank " in printed
@@ -128,8 +164,17 @@ def test_a_crashing_worker_stops_the_job_and_leaves_nothing_running(tmp_path):
         mx.kv.create("dist_sync")
         time.sleep(300)
     """))
-    with pytest.raises(JobFailed) as failed:
-        launch([sys.executable, str(script)], 2, 1, timeout=60, echo=False)
+    def previous_handler(signum, frame):
+        pass
+
+    signal.signal(signal.SIGTERM, previous_handler)
+    try:
+        with pytest.raises(JobFailed) as failed:
+            launch([sys.executable, str(script)], 2, 1, timeout=60, echo=False)
+        # launch() raises on SIGTERM while the job runs, then gives it back.
+        assert signal.getsignal(signal.SIGTERM) is previous_handler
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     job = failed.value.job
     assert "worker 1 exited with status 3" in str(failed.value)
     assert job.seconds < 60
@@ -143,30 +188,6 @@ def test_a_job_past_its_timeout_is_stopped(tmp_path):
     job = failed.value.job
     assert job.seconds < 20
     assert job_processes(job) == []
-
-
-def test_every_process_listens_on_loopback_only(tmp_path):
-    script = tmp_path / "listen.py"
-    script.write_text(textwrap.dedent("""
-        import json, os, psutil, time
-        import mxnet as mx
-        kv = mx.kv.create("dist_sync")
-        kv._barrier()
-        me = psutil.Process(os.getppid())  # the launcher
-        listening = []
-        for child in me.children(recursive=True):
-            for connection in child.net_connections(kind="inet"):
-                if connection.status == psutil.CONN_LISTEN:
-                    listening.append(connection.laddr.ip)
-        print("LISTENING " + json.dumps(listening), flush=True)
-        kv._barrier()
-    """))
-    job = launch([sys.executable, str(script)], 2, 1, timeout=60, echo=False)
-    lines = [line for lines in job.output.values() for line in lines
-             if line.startswith("LISTENING ")]
-    addresses = json.loads(lines[0].split(" ", 1)[1])
-    assert len(addresses) >= 4  # scheduler, server, two workers
-    assert set(addresses) == {"127.0.0.1"}
 
 
 @pytest.mark.parametrize("kvstore", ["device", "local"])
@@ -198,3 +219,62 @@ def test_the_command_exits_non_zero_when_a_worker_fails():
     assert main(["launch", "-n", "2", "--timeout", "1", "--", sys.executable,
                  "-c", "import time; time.sleep(300)"]) == 124
     assert main(["launch", "-n", "2"]) == 2  # no command
+
+
+def test_sigterm_to_the_launcher_stops_every_process_of_the_job(tmp_path):
+    # Each worker notes that it started, leaves a child behind, and sleeps.
+    script = tmp_path / "sleeper.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, pathlib, subprocess, time
+        subprocess.Popen(["sleep", "300"])
+        pathlib.Path({str(tmp_path)!r}, "started-" + os.environ["DMLC_TASK_ID"]).touch()
+        time.sleep(300)
+    """))
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "gluon_opt.cli", "launch", "-n", "2",
+         "--timeout", "120", "--", sys.executable, str(script)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not all((tmp_path / f"started-{rank}").exists() for rank in (0, 1)):
+            assert launcher.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        # Every process the launcher started leads its own process group.
+        groups = {child.pid for child in psutil.Process(launcher.pid).children()}
+        assert len(groups) == 4  # scheduler, server, two workers
+        assert len(processes_in_groups(groups)) >= 6  # and the two sleeps
+        launcher.send_signal(signal.SIGTERM)
+        _, stderr = launcher.communicate(timeout=30)
+    finally:
+        if launcher.poll() is None:  # the test failed: leave nothing behind
+            launcher.terminate()
+            try:
+                launcher.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(launcher.pid, signal.SIGKILL)
+                launcher.wait()
+    assert launcher.returncode == 128 + signal.SIGTERM
+    assert b"terminated (SIGTERM); every process was stopped" in stderr
+    assert processes_in_groups(groups) == []
+
+
+def test_workers_train_mnist_on_the_shipped_split_and_never_download(
+        tmp_path, monkeypatch):
+    import urllib.request
+    from gluon_opt.distributed.train import train_mnist
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a worker tried to download")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.delenv("GLUON_OPT_DATA", raising=False)
+    run = train_mnist("sgd", {"learning_rate": 0.1}, batch_size=128,
+                      num_epochs=1, num_train=256)
+    assert "the copy the package ships" in run.data_source
+    assert len(run.losses) == 2 and 0 <= run.test_accuracy <= 1
+
+
+def test_the_study_refuses_an_optimizer_it_does_not_sweep():
+    from gluon_opt.experiments.large_batch import large_batch_study
+    with pytest.raises(ValueError, match="optimizers must be some of"):
+        large_batch_study(optimizers=("sgd", "adamw"))

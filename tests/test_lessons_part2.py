@@ -128,28 +128,36 @@ def check_quiet_svg(notebook, num_figures):
     assert "stderr" not in streams  # no MXNet log lines, no warnings
 
 
-def check_airfoil_pair(checked, name):
-    scratch, gluon = checked["history.losses"], checked["history_gluon.losses"]
+EPSILONS = {"adagrad": "1e-06, MXNet epsilon 1e-07", "rmsprop": "1e-06, MXNet epsilon 1e-08",
+            "adadelta": "1e-05, MXNet epsilon 1e-05", "adam": "1e-06, MXNet epsilon 1e-08"}
+
+
+def run_section(name, num_figures, check=()):
+    """Execute an optimizer section's lesson; check what every such lesson
+    states (the book's losses, the two epsilons, quiet SVG output) and
+    return (the values of `check`, the printed text)."""
+    notebook = execute_notebook(f"{name}.ipynb", check=[
+        "history.losses", "history_gluon.losses", *check])
+    scratch = notebook.checked["history.losses"]
+    gluon = notebook.checked["history_gluon.losses"]
     assert len(scratch) == len(gluon) == 31  # every 100 examples, 2 epochs
     for ours, book in zip((scratch[-1], gluon[-1]), BOOK[name]):
         assert abs(ours - book) < BOOK_TOLERANCE
     # Seeded alike, the two differ only by their epsilons and rounding.
     assert max(abs(a - b) for a, b in zip(scratch, gluon)) < 1e-4
-
-
-AIRFOIL_CHECK = ["history.losses", "history_gluon.losses"]
+    text = notebook_text(notebook)
+    assert f"book epsilon {EPSILONS[name]}" in text
+    check_quiet_svg(notebook, num_figures)
+    return notebook.checked, text
 
 
 @pytest.mark.slow
 def test_adagrad_lesson():
-    notebook = execute_notebook("adagrad.ipynb", check=AIRFOIL_CHECK + [
+    checked, text = run_section("adagrad", 6, [
         "'%f, %f' % results_eta_04[-1]", "'%f, %f' % results_eta_2[-1]"])
-    checked, text = notebook.checked, notebook_text(notebook)
-    check_airfoil_pair(checked, "adagrad")
     assert checked["'%f, %f' % results_eta_04[-1]"] == "-2.382563, -0.158591"
     assert checked["'%f, %f' % results_eta_2[-1]"] == "-0.002295, -0.000000"
     assert "epoch 20, x1 -0.943467, x2 -0.000073" in text  # the failure of GD
-    assert "book epsilon 1e-06, MXNet epsilon 1e-07" in text
     # The table of per-coordinate rates: both shrink at every printed step.
     rows = re.findall(r"^ +(\d+) +([\d.]+) +([\d.]+)$", text, re.MULTILINE)
     assert [int(r[0]) for r in rows] == [1, 2, 5, 10, 20]
@@ -157,47 +165,32 @@ def test_adagrad_lesson():
         rates = [float(r[column]) for r in rows]
         assert rates == sorted(rates, reverse=True) and len(set(rates)) == 5
     assert float(rows[0][1]) == pytest.approx(0.4, abs=1e-4)  # η/|g1|·|g1|
-    check_quiet_svg(notebook, 6)
 
 
 @pytest.mark.slow
 def test_rmsprop_lesson():
-    notebook = execute_notebook("rmsprop.ipynb", check=AIRFOIL_CHECK + [
-        "'%f, %f' % results[-1]"])
-    check_airfoil_pair(notebook.checked, "rmsprop")
-    assert notebook.checked["'%f, %f' % results[-1]"] == "-0.010599, 0.000000"
-    text = notebook_text(notebook)
+    checked, text = run_section("rmsprop", 5, ["'%f, %f' % results[-1]"])
+    assert checked["'%f, %f' % results[-1]"] == "-0.010599, 0.000000"
     assert "epoch 20, x1 -2.382563, x2 -0.158591" in text  # AdaGrad stalls
-    assert "book epsilon 1e-06, MXNet epsilon 1e-08" in text
-    check_quiet_svg(notebook, 5)
 
 
 @pytest.mark.slow
 def test_adadelta_lesson():
-    notebook = execute_notebook("adadelta.ipynb", check=AIRFOIL_CHECK + [
-        "results[1]"])
-    check_airfoil_pair(notebook.checked, "adadelta")
+    checked, _ = run_section("adadelta", 4, ["results[1]"])
     # The first step is sqrt(eps / (1 - rho)) = 0.01 in each coordinate.
-    first = notebook.checked["results[1]"]
+    first = checked["results[1]"]
     assert first[0] + 5 == pytest.approx(0.01, rel=1e-3)
     assert first[1] + 2 == pytest.approx(0.01, rel=1e-3)
-    text = notebook_text(notebook)
-    assert "book epsilon 1e-05, MXNet epsilon 1e-05" in text
     assert "{'rho': 0.9}" in "\n".join(cells("adadelta", "code"))
-    check_quiet_svg(notebook, 4)
 
 
 @pytest.mark.slow
 def test_adam_lesson():
-    notebook = execute_notebook("adam.ipynb", check=AIRFOIL_CHECK)
-    check_airfoil_pair(notebook.checked, "adam")
-    text = notebook_text(notebook)
-    assert "book epsilon 1e-06, MXNet epsilon 1e-08" in text
+    _, text = run_section("adam", 4)
     ratios = dict(re.findall(r"^ +(\d+) +[\d.]+ +[\d.]+ +([\d.]+)$", text, re.MULTILINE))
     # The lesson's claims: 3x too long at step 1, more than 6x at step 10.
     assert float(ratios["1"]) == pytest.approx(0.1 / math.sqrt(0.001), abs=0.01)
     assert float(ratios["10"]) > 6 and float(ratios["10000"]) == pytest.approx(1, abs=0.01)
-    check_quiet_svg(notebook, 4)
 
 
 @pytest.mark.slow

@@ -1,27 +1,29 @@
 """The registry, argument errors, MXNet's DCASGD bug, and the book's
 functions against the Optimizer classes and MXNet's own optimizers."""
+import ast
+import importlib
 import inspect
-import re
+import math
+import pkgutil
 
 import mxnet as mx
-import math
-
 import numpy as np
 import pytest
 from mxnet import nd
 
 from gluon_opt import optimizers, schedules
 from gluon_opt.optimizers import book
+from optimizer_cases import CASES, WITH_MXNET
 
-MXNET_NAMES = ["sgd", "nag", "signum", "ftml", "lars", "lbsgd", "dcasgd", "sgld",
-               "adam", "adagrad", "rmsprop", "adadelta", "ftrl", "adamax",
-               "nadam", "lamb", "groupadagrad"]
+MXNET_NAMES = [case.name for case in WITH_MXNET]
 
 
 # ---- the registry
 
-def test_registry_has_mxnets_seventeen_names():
-    assert optimizers.names() == sorted(MXNET_NAMES)
+def test_registry_has_mxnets_seventeen_names_and_a_case_for_each():
+    assert len(MXNET_NAMES) == 17
+    assert set(MXNET_NAMES) <= set(optimizers.names())
+    assert optimizers.names() == sorted(case.name for case in CASES)
 
 
 @pytest.mark.parametrize("name", MXNET_NAMES)
@@ -65,6 +67,11 @@ def test_register_adds_a_name_and_refuses_other_classes():
     try:
         assert isinstance(optimizers.create("plainstep"), PlainStep)
         assert isinstance(mx.optimizer.create("scratch_plainstep"), PlainStep)
+        with pytest.raises(ValueError, match="'plainstep' is registered twice"):
+            @optimizers.register
+            class PlainStep(optimizers.Optimizer):  # noqa: F811
+                pass
+        assert type(optimizers.create("plainstep")).create_state  # the first
     finally:
         optimizers.base._REGISTRY.pop("plainstep")
         mx.optimizer.Optimizer.opt_registry.pop("scratch_plainstep")
@@ -162,20 +169,29 @@ def test_group_adagrad_needs_two_dimensional_weights():
         optimizers.create("groupadagrad").create_state(0, nd.zeros(5))
 
 
-def test_no_fused_update_operator_in_the_source():
-    """The math is plain arithmetic: no mx.nd operator named *_update* or
-    *update_phase* (adam_update, lamb_update_phase1, ...) is called."""
+def test_no_fused_update_operator_in_any_optimizer_module():
+    """The math is plain arithmetic, on the readable and the fast path alike:
+    no module of gluon_opt.optimizers names an mx.nd operator called
+    *_update* or *update_phase* (adam_update, lamb_update_phase1, ...) in
+    its code (its docstrings name the peers the benchmark measures against)."""
     fused = {name for module in (nd, nd.contrib, nd.sparse) for name in dir(module)
              if "update" in name and not name.startswith("__")}
     assert "adam_update" in fused and "lamb_update_phase1" in fused
-    import gluon_opt.optimizers.adam as m1
-    import gluon_opt.optimizers.adaptive as m2
-    import gluon_opt.optimizers.layerwise as m3
-    import gluon_opt.optimizers.sgd as m4
-    import gluon_opt.optimizers.pieces as m5
-    for module in (m1, m2, m3, m4, m5, optimizers.base, optimizers.storage, book):
-        words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", inspect.getsource(module)))
-        assert not words & fused, (module.__name__, words & fused)
+    modules = [importlib.import_module(f"gluon_opt.optimizers.{info.name}")
+               for info in pkgutil.iter_modules(optimizers.__path__)]
+    assert {"fast", "sgd", "adam", "book"} <= {m.__name__.split(".")[-1]
+                                               for m in modules}
+    for module in [optimizers] + modules:
+        tree = ast.parse(inspect.getsource(module))
+        used = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                used.add(node.attr)
+            elif isinstance(node, ast.Name):
+                used.add(node.id)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                used.add(node.value)  # getattr(nd, "adam_update")
+        assert not used & fused, (module.__name__, used & fused)
 
 
 # ---- MXNet 1.9.1's DCASGD with momentum
@@ -250,6 +266,56 @@ def test_nag_weight_decay_follows_the_documented_formula_unlike_mxnet():
     np.testing.assert_allclose(ours, documented, rtol=1e-4, atol=1e-5)
     np.testing.assert_allclose(theirs, as_mxnet_runs, rtol=1e-4, atol=1e-5)
     assert not np.allclose(documented, as_mxnet_runs, rtol=1e-3, atol=1e-3)
+
+
+# ---- AdaBelief, which MXNet lacks: against the paper's formula
+
+def adabelief_reference(weight, grads, lr, beta1, beta2, eps, wd):
+    """Zhuang et al. 2020, Algorithm 2, in NumPy (float64), with the L2 term
+    wd·w added to the gradient."""
+    weight = weight.astype(np.float64)
+    m, s = np.zeros_like(weight), np.zeros_like(weight)
+    for t, grad in enumerate(grads, start=1):
+        g = grad + wd * weight
+        m = beta1 * m + (1 - beta1) * g
+        s = beta2 * s + (1 - beta2) * (g - m) ** 2 + eps
+        m_hat = m / (1 - beta1 ** t)
+        s_hat = s / (1 - beta2 ** t)
+        weight = weight - lr * m_hat / (np.sqrt(s_hat) + eps)
+    return weight
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"learning_rate": 0.01},
+    {"learning_rate": 0.05, "beta1": 0.8, "beta2": 0.99, "epsilon": 1e-8,
+     "wd": 0.01},
+])
+def test_adabelief_follows_the_papers_formula(kwargs):
+    rng = np.random.RandomState(0)
+    start = rng.normal(size=(4, 3))
+    grads = [rng.normal(size=(4, 3)) for _ in range(10)]
+    optimizer = optimizers.create("adabelief", **kwargs)
+    weight = nd.array(start)
+    state = optimizer.create_state(0, weight)
+    for grad in grads:
+        optimizer.update(0, weight, nd.array(grad), state)
+    expected = adabelief_reference(
+        start, grads, kwargs["learning_rate"], kwargs.get("beta1", 0.9),
+        kwargs.get("beta2", 0.999), kwargs.get("epsilon", 1e-16),
+        kwargs.get("wd", 0.0))
+    np.testing.assert_allclose(weight.asnumpy(), expected, rtol=1e-5, atol=1e-6)
+    # its step is not Adam's: the belief (g − m)² is not g²
+    adam = optimizers.create("adam", **{**kwargs, "epsilon": 1e-8})
+    adam_weight = nd.array(start)
+    adam_state = adam.create_state(0, adam_weight)
+    for grad in grads:
+        adam.update(0, adam_weight, nd.array(grad), adam_state)
+    assert not np.allclose(adam_weight.asnumpy(), expected, rtol=1e-3, atol=1e-4)
+
+
+def test_adabelief_is_reachable_by_its_scratch_name():
+    assert isinstance(mx.optimizer.create("scratch_adabelief"), optimizers.AdaBelief)
+    assert "adabelief" not in mx.optimizer.Optimizer.opt_registry
 
 
 # ---- the book's functions
@@ -359,9 +425,9 @@ def test_book_adam_shares_moving_averages_but_not_the_last_step():
     assert hyperparams["t"] == 11
     ours, our_states = run_class(optimizers.create("adam", learning_rate=0.01,
                                                    epsilon=1e-6))
-    for (v, s), (mean, var) in zip(book_states, our_states):
+    for (v, s), (mean, mean_square) in zip(book_states, our_states):
         np.testing.assert_allclose(v.asnumpy(), mean.asnumpy(), rtol=1e-6)
-        np.testing.assert_allclose(s.asnumpy(), var.asnumpy(), rtol=1e-6)
+        np.testing.assert_allclose(s.asnumpy(), mean_square.asnumpy(), rtol=1e-6)
     assert_params_close(book_params, ours, rtol=1e-3, atol=1e-4)
     differences = [np.abs(a.asnumpy() - b.asnumpy()).max()
                    for a, b in zip(book_params, ours)]
@@ -450,7 +516,6 @@ def test_book_function_computes_the_books_code(function, oracle, init, hyperpara
 def test_the_book_functions_are_not_shadowed_by_submodules():
     # gluon_opt/optimizers/sgd.py is a module; optimizers.sgd must stay the
     # book's function whatever imports the module later.
-    import importlib
     from gluon_opt import optimizers
     importlib.import_module("gluon_opt.optimizers.sgd")
     importlib.import_module("gluon_opt.optimizers.layerwise")

@@ -1,26 +1,27 @@
 """The fast path (fast=True: workspace buffers, no new arrays) takes the
 readable path's steps, and MXNet's, for SGD with momentum, AdaGrad and Adam.
 
-Speed is measured by the benchmark (gluon_opt.optimizers.fast.time_step),
-never here.
+Speed is measured by the benchmark (gluon_opt.bench.steps.time_step),
+never here. The optimizers with a fast path are those of optimizer_cases.FAST
+(the library says which).
 """
 import mxnet as mx
 import numpy as np
 import pytest
 from mxnet import nd
 
-import test_optimizers_equality as equality
 from gluon_opt import optimizers
+from gluon_opt.bench import steps
 from gluon_opt.optimizers import fast
+from optimizer_cases import FAST, params
+from side_by_side import CONFIGS as SIDE_BY_SIDE, configurations, run_side_by_side
 
 STEPS = 25
 SHAPES = [(4, 3), (6, 2), (1000,)]
-ALGORITHMS = {
-    "sgd-momentum": ("sgd", {"momentum": 0.9, "learning_rate": 0.1}),
-    "sgd": ("sgd", {"learning_rate": 0.1}),
-    "adagrad": ("adagrad", {"learning_rate": 0.1}),
-    "adam": ("adam", {"learning_rate": 0.01}),
-}
+# each optimizer with a fast path, at its test rate, alone and with each variant
+RUNS = {f"{case.name}{number or ''}":
+        (case.name, {"learning_rate": case.learning_rate, **extra})
+        for case in FAST for number, extra in enumerate(({},) + case.variants)}
 CONFIGS = {
     "defaults": {},
     "wd": {"wd": 0.05},
@@ -28,8 +29,6 @@ CONFIGS = {
     "clip": {"clip_gradient": 0.8},
     "wd_rescale_clip": {"wd": 0.05, "rescale_grad": 0.7, "clip_gradient": 0.8},
 }
-# The fast path runs the readable path's operators in its order.
-BIT_EQUAL = {"sgd", "adagrad", "adam"}
 
 
 def run(name, kwargs, fast_path, seed=0, steps=STEPS):
@@ -47,32 +46,27 @@ def run(name, kwargs, fast_path, seed=0, steps=STEPS):
 
 
 @pytest.mark.parametrize("config", CONFIGS)
-@pytest.mark.parametrize("algorithm", ALGORITHMS)
-def test_fast_path_takes_the_readable_steps(algorithm, config):
-    name, kwargs = ALGORITHMS[algorithm]
+@pytest.mark.parametrize("label", RUNS)
+def test_fast_path_takes_the_readable_steps(label, config):
+    name, kwargs = RUNS[label]
     kwargs = {**kwargs, **CONFIGS[config]}
     readable, quick = run(name, kwargs, False), run(name, kwargs, True)
     for step, (expected, actual) in enumerate(zip(readable, quick)):
         for index, (want, got) in enumerate(zip(expected, actual)):
-            message = f"{algorithm} {config} step {step + 1} weight {index}"
-            if name in BIT_EQUAL:
-                np.testing.assert_array_equal(got, want, err_msg=message)
-            else:
-                np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-7,
-                                           err_msg=message)
+            message = f"{label} {config} step {step + 1} weight {index}"
+            # the readable path's operators in its order: the same bits
+            np.testing.assert_array_equal(got, want, err_msg=message)
     assert not np.array_equal(readable[0][0], readable[-1][0])  # it moved
 
 
-@pytest.mark.parametrize("config", equality.CONFIGS)
-@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
-def test_fast_path_takes_mxnets_steps(name, config, monkeypatch):
+@pytest.mark.parametrize("config", SIDE_BY_SIDE)
+@pytest.mark.parametrize("case", params(FAST))
+def test_fast_path_takes_mxnets_steps(case, config):
     """The equality suite's cases (MXNet's optimizer side by side), fast=True."""
-    create = optimizers.create
-    monkeypatch.setattr(equality.optimizers, "create",
-                        lambda key, **kwargs: create(key, fast=True, **kwargs))
-    extras = equality.VARIANTS.get(name, [{}]) if config == "variants" else [{}]
+    extras = [extra for each, extra, _, refusal in configurations(case)
+              if each == config and not refusal] or [{}]
     for extra in extras:
-        final = equality.run_side_by_side(name, config, extra)
+        final = run_side_by_side(case, config, extra, ours_options={"fast": True})
         assert all(np.isfinite(w.asnumpy()).all() for w in final)
 
 
@@ -109,21 +103,21 @@ def test_sqrt_into_waits_for_pending_writes_and_reads():
 
 def test_time_step_refuses_unknown_names_and_paths():
     with pytest.raises(ValueError, match="name"):
-        fast.make_stepper("rmsprop", 10, "fast")
+        steps.make_stepper("rmsprop", 10, "fast")
     with pytest.raises(ValueError, match="path"):
-        fast.make_stepper("adam", 10, "fused")
+        steps.make_stepper("adam", 10, "fused")
 
 
 def test_time_step_reports_each_path():
-    times = fast.time_step("adam", size=1000, repeat=1)
-    assert sorted(times) == sorted(fast.PATHS)
+    times = steps.time_step("adam", size=1000, repeat=1)
+    assert sorted(times) == sorted(steps.PATHS)
     assert all(ms > 0 for ms in times.values())
 
 
 @pytest.mark.parametrize("config", ["defaults", "wd_rescale_clip"])
-@pytest.mark.parametrize("algorithm", ALGORITHMS)
-def test_fast_path_leaves_the_callers_gradient_alone(algorithm, config):
-    name, kwargs = ALGORITHMS[algorithm]
+@pytest.mark.parametrize("label", RUNS)
+def test_fast_path_leaves_the_callers_gradient_alone(label, config):
+    name, kwargs = RUNS[label]
     optimizer = optimizers.create(name, fast=True, **kwargs, **CONFIGS[config])
     weight, grad = nd.random.normal(shape=(50,)), nd.random.normal(shape=(50,))
     before = grad.asnumpy()
@@ -153,28 +147,9 @@ def test_a_pickled_fast_optimizer_gets_a_fresh_workspace_and_the_same_steps():
     assert pickle.loads(pickle.dumps(optimizer.workspace))._buffers == {}
 
 
-def test_the_fast_path_calls_no_fused_update_operator():
-    """Its docstrings name adam_update and sgd_mom_update (the peers the
-    benchmark measures against); its code calls none of MXNet's *_update."""
-    import ast
-    import inspect
-
-    import gluon_opt.optimizers.adam as adam
-    import gluon_opt.optimizers.adaptive as adaptive
-    import gluon_opt.optimizers.sgd as sgd
-    fused = {name for module in (nd, nd.contrib, nd.sparse) for name in dir(module)
-             if "update" in name and not name.startswith("__")}
-    assert "adam_update" in fused
-    for module in (fast, adam, adaptive, sgd):
-        tree = ast.parse(inspect.getsource(module))
-        used = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
-        used |= {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
-        assert not used & fused, (module.__name__, used & fused)
-
-
 @pytest.mark.parametrize("update_on_kvstore", [None, False])
-@pytest.mark.parametrize("name", ["sgd", "adagrad", "adam"])
-def test_a_trainer_on_two_cpu_contexts_takes_the_readable_steps(name,
+@pytest.mark.parametrize("case", params(FAST))
+def test_a_trainer_on_two_cpu_contexts_takes_the_readable_steps(case,
                                                                update_on_kvstore):
     """gluon.Trainer reaches our class as 'scratch_<name>' with fast=True;
     on cpu(1) the workspace is MXNet's own memory (no NumPy view)."""
@@ -186,9 +161,9 @@ def test_a_trainer_on_two_cpu_contexts_takes_the_readable_steps(name,
         net = gluon.nn.Dense(3, in_units=5)
         net.initialize(mx.init.Normal(1.0), ctx=contexts)
         options = {"learning_rate": 0.1, "wd": 0.01, "fast": fast_path}
-        if name == "sgd":
+        if case.takes_momentum:
             options["momentum"] = 0.9
-        trainer = gluon.Trainer(net.collect_params(), "scratch_" + name, options,
+        trainer = gluon.Trainer(net.collect_params(), "scratch_" + case.name, options,
                                 update_on_kvstore=update_on_kvstore)
         rng = np.random.RandomState(0)
         for _ in range(5):
@@ -199,6 +174,7 @@ def test_a_trainer_on_two_cpu_contexts_takes_the_readable_steps(name,
             trainer.step(8)
         results.append([p.data(c).asnumpy() for p in net.collect_params().values()
                         for c in contexts])
-        assert bool(trainer._optimizer.workspace._buffers) == fast_path
+        workspace = trainer._optimizer.workspace
+        assert (workspace is not None and bool(workspace._buffers)) == fast_path
     for readable, quick in zip(*results):
         np.testing.assert_array_equal(quick, readable)

@@ -23,54 +23,21 @@ import numpy as np
 import pytest
 from mxnet.test_utils import compare_optimizer, rand_ndarray
 
-import test_optimizers_equality as equality
 from gluon_opt import optimizers
+from optimizer_cases import CASES, DENSE, WITH_MXNET, params
+from side_by_side import assert_same_state
 
 SHAPE = (3, 4, 5)
-SHAPE_2D = (6, 4)  # GroupAdaGrad: one accumulator per row of a 2-D weight
+SHAPE_2D = (6, 4)  # for an optimizer of 2-D weights only (GroupAdaGrad)
 # The options every optimizer takes, in the combinations MXNet's tests cover
-# (there as a full product; here four, to keep the suite quick).
+# (there as a full product; here four, to keep the suite quick). Each
+# optimizer's own options, dtypes and storage types are its case's.
 COMMON = [
     {},
     {"clip_gradient": 0.4, "rescale_grad": 0.14},
     {"wd": 0.03},
     {"clip_gradient": 0.4, "rescale_grad": 0.8, "wd": 0.03},
 ]
-# Each optimizer's own options; dtypes; storage types (weight, gradient).
-DENSE = [("default", "default")]
-FALLBACK = [("default", "default"), ("default", "row_sparse")]
-CASES = {
-    "sgd": ({"momentum": [0.0, 0.9], "lazy_update": [True, False]},
-            ["float16", "float32", "float64"],
-            FALLBACK + [("row_sparse", "row_sparse")]),
-    "nag": ({"momentum": [0.0, 0.9]}, ["float16", "float32"], FALLBACK),
-    "signum": ({"momentum": [0.0, 0.9], "wd_lh": [0.0, 0.015]},
-               ["float32", "float64"], DENSE),
-    "ftml": ({"beta1": [0.6, 0.7], "beta2": [0.999, 0.9]}, ["float32"], DENSE),
-    "lars": ({"momentum": [0.0, 0.9], "eta": [0.001, 0.1],
-              "lazy_update": [True, False]},
-             ["float16", "float32"], FALLBACK),
-    "lbsgd": ({"momentum": [0.0, 0.9], "warmup_strategy": ["linear", "lars"]},
-              ["float32"], FALLBACK),
-    "dcasgd": ({"lamda": [0.04, 0.5]}, ["float32"], DENSE),
-    "sgld": ({}, ["float32"], DENSE),
-    "adam": ({"lazy_update": [True, False]}, ["float16", "float32", "float64"],
-             FALLBACK + [("row_sparse", "row_sparse")]),
-    "adagrad": ({"eps": [1e-7, 1e-8]}, ["float32"],
-                FALLBACK + [("row_sparse", "row_sparse")]),
-    "rmsprop": ({"centered": [False, True], "clip_weights": [None, 0.01]},
-                ["float16", "float32"], FALLBACK),
-    "adadelta": ({"rho": [0.9, 0.5]}, ["float32"], DENSE),
-    "ftrl": ({"lamda1": [0.01, 1.0]}, ["float32"],
-             FALLBACK + [("row_sparse", "row_sparse")]),
-    "adamax": ({}, ["float32"], DENSE),
-    "nadam": ({}, ["float32"], DENSE),
-    "lamb": ({"bias_correction": [True, False], "lower_bound": [None, 1e-3],
-              "upper_bound": [None, 10.0]}, ["float16", "float32"], DENSE),
-    "groupadagrad": ({"eps": [1e-5, 1e-6]}, ["float32"],
-                     [("default", "default"), ("row_sparse", "row_sparse")]),
-}
-MULTI_TENSOR = ["sgd", "lars", "lamb"]
 
 
 def grid(options):
@@ -80,35 +47,29 @@ def grid(options):
                if value is not None}
 
 
-def kwargs_grid(name, dtype, w_stype, g_stype):
-    """The option grid of one case, as MXNet's tests build theirs."""
-    own_options, _, _ = CASES[name]
+def kwargs_grid(case, dtype, w_stype, g_stype):
+    """The option grid of one case, as MXNet's tests build theirs, without
+    what MXNet cannot run (the case's refusals)."""
     for common in COMMON:
-        wd = common.get("wd", 0.0)
-        if name == "groupadagrad" and wd:
-            continue  # no weight decay in either
-        if name == "adagrad" and g_stype == "row_sparse" and wd:
-            continue  # MXNet's sparse AdaGrad refuses it, and so does ours
-        for own in grid(own_options):
-            if own.get("wd_lh") and not own.get("momentum"):
-                continue  # MXNet's signsgd_update has no wd_lh
-            if name == "nag" and own.get("momentum") and wd:
-                continue  # MXNet's NAG differs there: see test_optimizers.py
+        for own in grid(case.options):
             kwargs = {**common, **own}
+            if case.mxnet_refusal(kwargs, sparse=g_stype == "row_sparse"):
+                continue
             if dtype == "float16":
                 kwargs["multi_precision"] = True
             yield kwargs
 
 
 def cases():
-    for name, (_, dtypes, stypes) in CASES.items():
-        for dtype, (w_stype, g_stype) in itertools.product(dtypes, stypes):
+    for case in WITH_MXNET:
+        for dtype, (w_stype, g_stype) in itertools.product(case.dtypes,
+                                                            case.storage):
             if dtype == "float64" and (w_stype, g_stype) != DENSE[0]:
                 continue
             if dtype == "float16" and w_stype != "default":
                 continue  # mixed precision with a dense weight only
-            yield pytest.param(name, dtype, w_stype, g_stype,
-                               id=f"{name}-{dtype}-{w_stype}-{g_stype}")
+            yield pytest.param(case, dtype, w_stype, g_stype,
+                               id=f"{case.name}-{dtype}-{w_stype}-{g_stype}")
 
 
 def compare_exactly(theirs, ours, shape, dtype, w_stype, g_stype, seed,
@@ -121,7 +82,7 @@ def compare_exactly(theirs, ours, shape, dtype, w_stype, g_stype, seed,
     weights = [weight.copy(), weight.copy()]
     states = [optimizer.create_state_multi_precision(0, weights[number])
               for number, optimizer in enumerate((theirs, ours))]
-    equality.assert_same_state(states[0], states[1], "created state")
+    assert_same_state(states[0], states[1], "created state")
     for step in range(steps):
         grad = rand_ndarray(shape, g_stype, density=0.5, dtype=dtype)
         for number, optimizer in enumerate((theirs, ours)):
@@ -132,20 +93,21 @@ def compare_exactly(theirs, ours, shape, dtype, w_stype, g_stype, seed,
         assert weights[1].stype == weights[0].stype, message
         np.testing.assert_allclose(weights[1].asnumpy(), weights[0].asnumpy(),
                                    err_msg=message, **tolerance)
-        equality.assert_same_state(states[0], states[1], f"{message} state",
+        assert_same_state(states[0], states[1], f"{message} state",
                                    **tolerance)
 
 
-@pytest.mark.parametrize("name, dtype, w_stype, g_stype", list(cases()))
-def test_same_update_and_state_as_mxnets_class(name, dtype, w_stype, g_stype):
-    shape = SHAPE_2D if name == "groupadagrad" else SHAPE
-    exact = name == "sgld" or (w_stype, g_stype) != DENSE[0]
+@pytest.mark.parametrize("case, dtype, w_stype, g_stype", list(cases()))
+def test_same_update_and_state_as_mxnets_class(case, dtype, w_stype, g_stype):
+    name = case.name
+    shape = SHAPE_2D if case.weights_2d_only else SHAPE
+    exact = case.draws_noise or (w_stype, g_stype) != DENSE[0]
     if dtype == "float16":
         tolerance = {"rtol": 1e-3, "atol": 1e-3}
     else:
         tolerance = {"rtol": 1e-4, "atol": 1e-5}
     count = 0
-    for number, kwargs in enumerate(kwargs_grid(name, dtype, w_stype, g_stype)):
+    for number, kwargs in enumerate(kwargs_grid(case, dtype, w_stype, g_stype)):
         mx.random.seed(number)
         theirs = mx.optimizer.create(name, **kwargs)
         ours = optimizers.create(name, **kwargs)
@@ -165,13 +127,15 @@ def test_same_update_and_state_as_mxnets_class(name, dtype, w_stype, g_stype):
 
 @pytest.mark.parametrize("dtype", ["float16", "float32"])
 @pytest.mark.parametrize("ours_take_lists", [True, False])
-@pytest.mark.parametrize("name", MULTI_TENSOR)
-def test_multi_tensor_form_as_mxnets_class(name, ours_take_lists, dtype):
+@pytest.mark.parametrize("case", params(
+    [case for case in WITH_MXNET if case.multi_tensor]))
+def test_multi_tensor_form_as_mxnets_class(case, ours_take_lists, dtype):
     """compare_optimizer's list form: one optimizer updates a list of tensors
     in one call, the other each tensor alone."""
+    name = case.name
     shapes = [(3, 4, 5), (10, 3), (7,), (2, 2)]
-    for number, kwargs in enumerate(kwargs_grid(name, dtype, "default", "default")):
-        if name == "lars":
+    for number, kwargs in enumerate(kwargs_grid(case, dtype, "default", "default")):
+        if name == "lars":  # names tell LARS which parameters it scales
             kwargs["param_idx2name"] = {0: "fc_weight", 1: "fc_bias",
                                         2: "bn_gamma", 3: "fc2_weight"}
         mx.random.seed(number)
@@ -184,9 +148,10 @@ def test_multi_tensor_form_as_mxnets_class(name, ours_take_lists, dtype):
                           atol=tolerance[1])
 
 
-@pytest.mark.parametrize("name", sorted(set(CASES) - set(MULTI_TENSOR)))
-def test_list_form_is_refused_where_mxnet_has_none(name):
-    optimizer = optimizers.create(name)
+@pytest.mark.parametrize("case", params(
+    [case for case in CASES if not case.multi_tensor]))
+def test_list_form_is_refused_where_mxnet_has_none(case):
+    optimizer = optimizers.create(case.name)
     weights = [mx.nd.ones((2, 3)), mx.nd.ones((2, 3))]
     states = [optimizer.create_state(i, w) for i, w in enumerate(weights)]
     with pytest.raises(TypeError, match="one parameter per call"):

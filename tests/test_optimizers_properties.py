@@ -10,6 +10,7 @@ from hypothesis.extra import numpy as hnp
 from mxnet import nd
 
 from gluon_opt import optimizers
+from optimizer_cases import WITH_MXNET, params
 
 STEPS = 3
 
@@ -26,26 +27,31 @@ gradient_values = st.one_of(
 )
 
 
+def option(values):
+    """A strategy for one option: (low, high) floats, or one of a list."""
+    if isinstance(values, list):
+        return st.sampled_from(values)
+    low, high = values
+    return st.floats(low, high).map(_round)
+
+
 @st.composite
-def problems(draw, name):
+def problems(draw, case):
     shape = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
     kwargs = {
         "learning_rate": draw(st.floats(1e-4, 0.5).map(_round)),
         "rescale_grad": draw(st.floats(0.1, 2.0).map(_round)),
         "clip_gradient": draw(st.one_of(st.none(), st.floats(0.1, 10.0).map(_round))),
     }
-    if name != "groupadagrad":  # MXNet asserts wd == 0 there
-        kwargs["wd"] = draw(st.floats(0.0, 0.1).map(_round))
-    if name in ("sgd", "nag", "signum", "lars", "lbsgd"):
+    kwargs["wd"] = draw(st.floats(0.0, 0.1).map(_round))
+    if case.takes_momentum:
         kwargs["momentum"] = draw(st.floats(0.0, 0.99).map(_round))
-    if name == "nag" and kwargs["momentum"] > 0:
-        # MXNet's NAG decays its momentum with the already-updated weight
-        # (test_optimizers.py::test_nag_weight_decay_...): compare without wd.
+    for key, values in case.random_options.items():
+        kwargs[key] = draw(option(values))
+    if case.mxnet_refusal(kwargs):
+        # MXNet cannot run it with weight decay (GroupAdaGrad asserts wd == 0;
+        # NAG with momentum decays with the updated weight): compare without
         kwargs["wd"] = 0.0
-    if name == "rmsprop":
-        kwargs["centered"] = draw(st.booleans())
-    if name in ("adam", "nadam", "lamb", "adamax", "ftml"):
-        kwargs["beta1"] = draw(st.floats(0.0, 0.95).map(_round))
     start = draw(hnp.arrays(np.float32, shape, elements=st.floats(-5, 5, width=32)))
     grads = [draw(hnp.arrays(np.float32, shape, elements=gradient_values))
              for _ in range(STEPS)]
@@ -61,18 +67,20 @@ def steps(optimizer, start, grads):
     return weight.asnumpy()
 
 
-@pytest.mark.parametrize("name", optimizers.names())
-def test_random_problems_match_mxnet(name):
+@pytest.mark.parametrize("case", params(WITH_MXNET))
+def test_random_problems_match_mxnet(case):
+    name = case.name
+
     @settings(max_examples=15, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow])
-    @given(problems(name))
+    @given(problems(case))
     def check(problem):
         kwargs, start, grads = problem
         theirs = steps(mx.optimizer.create(name, **kwargs), start, grads)
         ours = steps(optimizers.create(name, **kwargs), start, grads)
         np.testing.assert_allclose(ours, theirs, rtol=1e-4, atol=1e-4,
                                    equal_nan=True)
-        if name == "adamax":
+        if case.nan_where_first_gradient_is_zero:
             # u = max(β₂·u, |g|) is 0 where the first gradient (plus wd·w)
             # is 0: m/u = 0/0 = NaN, in MXNet's formula as in ours, and the
             # weight stays NaN.

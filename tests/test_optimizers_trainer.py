@@ -20,8 +20,9 @@ import pytest
 from mxnet import autograd, gluon, nd
 from mxnet.gluon import nn
 
-import test_optimizers_equality as equality
 from gluon_opt import optimizers
+from optimizer_cases import CASES, WITH_MXNET
+from side_by_side import assert_same_state
 
 VOCABULARY, DIM = 10, 4
 LOOKED_UP = 6  # the batches use rows 0..5; rows 6..9 are never looked up
@@ -46,30 +47,12 @@ def embedding_run(optimizer, kwargs, steps=3):
     return history
 
 
-EMBEDDING_CASES = [
-    ("sgd", {"learning_rate": 0.1, "momentum": 0.9}),
-    ("sgd", {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.1}),
-    ("sgd", {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.1, "lazy_update": False}),
-    ("sgd", {"learning_rate": 0.1, "wd": 0.1}),
-    ("adam", {"learning_rate": 0.1}),
-    ("adam", {"learning_rate": 0.1, "wd": 0.1}),
-    ("adam", {"learning_rate": 0.1, "wd": 0.1, "lazy_update": False}),
-    ("adagrad", {"learning_rate": 0.1}),
-    ("ftrl", {"learning_rate": 0.1, "wd": 0.1}),
-    ("rmsprop", {"learning_rate": 0.1, "wd": 0.1, "centered": True}),
-    ("nag", {"learning_rate": 0.1, "wd": 0.1}),
-    ("lamb", {"learning_rate": 0.1, "wd": 0.1}),
-]
-
-
-FAST = ("sgd", "adam", "adagrad")  # the classes with fast=True
-
-
 @pytest.mark.parametrize("name, kwargs, fast", [
     pytest.param(name, kwargs, fast,
                  id=f"{name}-{'-'.join(kwargs)}{'-fast' if fast else ''}")
-    for name, kwargs in EMBEDDING_CASES
-    for fast in ((False, True) if name in FAST else (False,))])
+    for case in WITH_MXNET for kwargs in case.embedding
+    for fast in ((False, True) if case.fast_path else (False,))
+    for name in [case.name]])
 def test_sparse_embedding_trains_as_with_mxnets_optimizer(name, kwargs, fast):
     extra = {"fast": True} if fast else {}
     theirs = embedding_run(name, kwargs)
@@ -79,7 +62,8 @@ def test_sparse_embedding_trains_as_with_mxnets_optimizer(name, kwargs, fast):
                                    err_msg=f"{name} {kwargs} step {step}")
 
 
-@pytest.mark.parametrize("name", ["sgd", "adam"])
+@pytest.mark.parametrize("name", [case.name for case in CASES
+                                  if case.lazy_update and case.embedding])
 def test_lazy_update_leaves_rows_not_looked_up_alone(name):
     kwargs = {"learning_rate": 0.1, "wd": 0.1}
     start, *_, lazy = embedding_run(optimizers.create(name, **kwargs), None)
@@ -106,32 +90,13 @@ def test_lbsgd_refuses_to_sum_sparse_gradients():
 
 # ---- states: MXNet's optimizer -> ours and back
 
-ROUND_TRIP = {
-    "sgd": {"learning_rate": 0.1, "momentum": 0.9, "wd": 0.01},
-    "nag": {"learning_rate": 0.1, "momentum": 0.9},
-    "signum": {"learning_rate": 0.01, "wd_lh": 0.01},
-    "ftml": {"learning_rate": 0.05},
-    "lars": {"learning_rate": 0.5, "momentum": 0.9, "eta": 0.1},
-    "lbsgd": {"learning_rate": 0.1, "momentum": 0.9},
-    "dcasgd": {"learning_rate": 0.1},
-    "sgld": {"learning_rate": 0.01},
-    "adam": {"learning_rate": 0.01, "wd": 0.01},
-    "adagrad": {"learning_rate": 0.1},
-    "rmsprop": {"learning_rate": 0.01, "centered": True},
-    "adadelta": {},
-    "ftrl": {"learning_rate": 0.1},
-    "adamax": {"learning_rate": 0.01},
-    "nadam": {"learning_rate": 0.01},
-    "lamb": {"learning_rate": 0.01},
-    "groupadagrad": {"learning_rate": 0.1},
-}
-# float16 weights with float32 master copies: (momentum, weight32) for SGD,
-# NAG and LARS, (weight32, state) for the others, as in MXNet.
-MULTI_PRECISION = ["sgd", "nag", "lars", "adam", "rmsprop"]
+# float16 weights with float32 master copies where the case says so:
+# (momentum, weight32) for SGD, NAG and LARS, (weight32, state) for the
+# others, as in MXNet.
 ROUND_TRIP_CASES = (
-    [pytest.param(name, "float32", id=name) for name in sorted(ROUND_TRIP)]
-    + [pytest.param(name, "float16", id=f"{name}-multi_precision")
-       for name in MULTI_PRECISION])
+    [pytest.param(case, "float32", id=case.name) for case in WITH_MXNET]
+    + [pytest.param(case, "float16", id=f"{case.name}-multi_precision")
+       for case in WITH_MXNET if case.round_trip_multi_precision])
 # What MXNet's base class counts (and Nadam's running product), carried over
 # with the states: the number of updates is the optimizer's, not the state's.
 BOOKKEEPING = ("num_update", "_all_index_update_counts", "m_schedule")
@@ -197,10 +162,11 @@ def saved_states(trainer, path):
 
 
 @pytest.mark.parametrize("direction", ["mxnet_to_ours", "ours_to_mxnet"])
-@pytest.mark.parametrize("name, dtype", ROUND_TRIP_CASES)
-def test_saved_states_load_into_the_other_optimizer(name, dtype, direction,
+@pytest.mark.parametrize("case, dtype", ROUND_TRIP_CASES)
+def test_saved_states_load_into_the_other_optimizer(case, dtype, direction,
                                                     tmp_path):
-    kwargs = dict(ROUND_TRIP[name], multi_precision=dtype == "float16")
+    name = case.name
+    kwargs = dict(case.round_trip, multi_precision=dtype == "float16")
     mxnets, ours = name, optimizers.MXNET_PREFIX + name
     first, second = (mxnets, ours) if direction == "mxnet_to_ours" else (ours, mxnets)
     # run 1: 3 steps with the first optimizer, saved, then 3 more
@@ -233,5 +199,5 @@ def test_saved_states_load_into_the_other_optimizer(name, dtype, direction,
     second_states = saved_states(other, tmp_path / "second.states")
     assert sorted(first_states) == sorted(second_states)
     for index in first_states:
-        equality.assert_same_state(first_states[index], second_states[index],
+        assert_same_state(first_states[index], second_states[index],
                                    f"{name} {direction} state {index}")

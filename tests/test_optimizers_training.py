@@ -9,37 +9,9 @@ from mxnet import autograd, gluon, nd
 
 import gluon_opt
 from gluon_opt import optimizers
+from optimizer_cases import CASES, WITH_MXNET, params
 
 NOISE_FLOOR = 0.5 * 0.01 ** 2  # L2Loss of the label noise (std 0.01)
-
-
-def schedule(lr, step):
-    return mx.lr_scheduler.FactorScheduler(step=step, factor=0.5, base_lr=lr)
-
-
-# name -> (keyword arguments, epochs of 100 minibatches of 10): what trains
-# this problem from zero weights to the noise floor.
-SETTINGS = {
-    "sgd": (lambda: {"learning_rate": 0.03, "momentum": 0.9}, 2),
-    "nag": (lambda: {"learning_rate": 0.03, "momentum": 0.9}, 2),
-    "signum": (lambda: {"learning_rate": 0.05, "lr_scheduler": schedule(0.05, 50)}, 4),
-    "ftml": (lambda: {"learning_rate": 0.5}, 3),
-    "lars": (lambda: {"learning_rate": 1.0, "eta": 0.05, "momentum": 0.9,
-                      "lr_scheduler": schedule(1.0, 50)}, 4),
-    "lbsgd": (lambda: {"learning_rate": 0.03, "momentum": 0.9}, 2),
-    "dcasgd": (lambda: {"learning_rate": 0.1}, 2),
-    "adam": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 50)}, 4),
-    "adagrad": (lambda: {"learning_rate": 1.0}, 3),
-    "rmsprop": (lambda: {"learning_rate": 0.05, "lr_scheduler": schedule(0.05, 50)}, 4),
-    "adadelta": (lambda: {"rho": 0.9, "epsilon": 1e-3}, 4),
-    "ftrl": (lambda: {"learning_rate": 1.0, "lamda1": 0.0}, 3),
-    "adamax": (lambda: {"learning_rate": 0.1, "beta2": 0.99}, 3),
-    "nadam": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 100)}, 6),
-    # LAMB ends near 1.1e-4 after 4 epochs (ours and MXNet's single-tensor
-    # kernel alike; its aggregated kernel 5.8e-5): 6 epochs reach 4.8e-5.
-    "lamb": (lambda: {"learning_rate": 0.1, "lr_scheduler": schedule(0.1, 50)}, 6),
-    "groupadagrad": (lambda: {"learning_rate": 1.0}, 3),
-}
 
 
 def linreg_data(seed=0, with_ones=False):
@@ -78,14 +50,18 @@ def full_loss(net, features, labels):
     return gluon.loss.L2Loss()(net(features), labels).mean().asscalar()
 
 
-@pytest.mark.parametrize("name", sorted(SETTINGS))
-def test_trainer_reaches_the_noise_floor(name):
-    kwargs, epochs = SETTINGS[name]
-    # GroupAdaGrad takes 2-D weights only (as MXNet's): bias as a weight.
-    grouped = name == "groupadagrad"
+@pytest.mark.parametrize("case", params([case for case in CASES
+                                         if case.training is not None]))
+def test_trainer_reaches_the_noise_floor(case):
+    """The case's settings (keyword arguments, epochs of 100 minibatches of
+    10) train this problem from zero weights to the noise floor."""
+    kwargs, epochs = case.training()
+    # 2-D weights only (GroupAdaGrad, as MXNet's): the bias as a weight
+    grouped = case.weights_2d_only
     features, labels = linreg_data(with_ones=grouped)
     net = make_net(use_bias=not grouped)
-    trainer = gluon.Trainer(net.collect_params(), optimizers.create(name, **kwargs()))
+    trainer = gluon.Trainer(net.collect_params(),
+                            optimizers.create(case.name, **kwargs))
     train(net, trainer, batches(features, labels, 10, epochs), 10)
     assert full_loss(net, features, labels) < 2 * NOISE_FLOOR
 
@@ -120,8 +96,8 @@ def test_trainer_takes_the_scratch_name_and_mxnet_names_stay_mxnets():
                             {"learning_rate": 0.1})
     assert isinstance(trainer._optimizer, optimizers.Adam)
     assert type(mx.optimizer.create("adam")) is mx.optimizer.Adam
-    for name in optimizers.names():
-        assert not isinstance(mx.optimizer.create(name), optimizers.Optimizer)
+    for case in WITH_MXNET:
+        assert not isinstance(mx.optimizer.create(case.name), optimizers.Optimizer)
 
 
 @pytest.mark.parametrize("name", ["adam", "sgd", "rmsprop", "nadam"])
@@ -180,23 +156,13 @@ def test_module_init_optimizer_with_ours_matches_mxnets():
     np.testing.assert_allclose(ours_args["fc_bias"].asnumpy(), [4.2], atol=0.01)
 
 
-def _resume_kwargs(name):
-    kwargs = {"learning_rate": 0.01}
-    if name in ("sgd", "nag", "lars", "lbsgd", "dcasgd"):
-        kwargs["momentum"] = 0.9
-    if name == "lbsgd":
-        kwargs["batch_scale"] = 3  # a half-summed gradient in the saved state
-    if name == "rmsprop":
-        kwargs["centered"] = True
-    return kwargs
-
-
-@pytest.mark.parametrize("name", optimizers.names())
-def test_save_and_load_states_resumes_exactly(name, tmp_path):
+@pytest.mark.parametrize("case", params(CASES))
+def test_save_and_load_states_resumes_exactly(case, tmp_path):
     """4 steps, save, then 4 more steps in a fresh net and Trainer that load
     the files, give the same weights as 8 steps in one go; a fresh Trainer
     that does not load the states gives other weights (SGLD has no state;
     Signum's steps are signs, which here agree with or without the momentum)."""
+    name = case.name
     features, labels = linreg_data(with_ones=True)
     data = list(batches(features, labels, 10, 1))[:8]
     params, states = str(tmp_path / "half.params"), str(tmp_path / "half.states")
@@ -204,7 +170,7 @@ def test_save_and_load_states_resumes_exactly(name, tmp_path):
     def fresh():
         net = make_net(use_bias=False)
         trainer = gluon.Trainer(net.collect_params(),
-                                optimizers.create(name, **_resume_kwargs(name)))
+                                optimizers.create(name, **case.resume))
         return net, trainer
 
     net, trainer = fresh()
@@ -226,5 +192,5 @@ def test_save_and_load_states_resumes_exactly(name, tmp_path):
         return net.weight.data().asnumpy()
 
     np.testing.assert_allclose(resume(True), uninterrupted, rtol=1e-6, atol=1e-7)
-    if name not in ("sgld", "signum"):
+    if case.resume_needs_state:
         assert not np.allclose(resume(False), uninterrupted, rtol=1e-6, atol=1e-7)

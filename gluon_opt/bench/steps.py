@@ -15,9 +15,14 @@ faulted in page by page), the same operator with `out=` or in place about
 vectorized; PyTorch's takes 13 ms), so a step that needs a square root
 cannot come near a fused operator that computes it inside.
 """
+import statistics
+import time
+
+import mxnet as mx
 from mxnet import nd
 
 from .. import optimizers
+from .._factory import unknown_name_error
 from . import torch_peer
 from .timing import Variant, per_call
 
@@ -132,9 +137,9 @@ def adagrad_variants(shape=SHAPE, calls=3):
 
 def adam_variants(shape=SHAPE, calls=3):
     def fused():
-        weight, grad, (mean, var) = _mx_arrays(shape, 2)
+        weight, grad, (mean, mean_square) = _mx_arrays(shape, 2)
         return per_call(lambda: nd.adam_update(
-            weight, grad, mean, var, out=weight, lr=LR, beta1=BETA1,
+            weight, grad, mean, mean_square, out=weight, lr=LR, beta1=BETA1,
             beta2=BETA2, epsilon=ADAM_EPS), calls)
 
     return [
@@ -146,3 +151,54 @@ def adam_variants(shape=SHAPE, calls=3):
                       fast=True)),
         *_torch_variants("Adam", shape, calls, TORCH_KINDS, lr=LR),
     ]
+
+
+# ---- one step per path, quickly: the fast path against the readable one
+# and MXNet's own optimizer class (which calls the fused sgd_mom_update and
+# adam_update; MXNet's AdaGrad is NDArray arithmetic)
+
+ALGORITHMS = {
+    "sgd": {"momentum": 0.9, "learning_rate": 0.1},
+    "adagrad": {"learning_rate": 0.1},
+    "adam": {"learning_rate": 0.001},
+}
+PATHS = ("readable", "fast", "mxnet")
+
+
+def make_stepper(name, size, path, **kwargs):
+    """A function that takes one optimizer step on `size` float32 parameters
+    and waits for it, with MXNet's Updater state created beforehand."""
+    if name not in ALGORITHMS:
+        raise unknown_name_error(name, ALGORITHMS)
+    if path not in PATHS:
+        raise unknown_name_error(path, PATHS, argument="path")
+    options = {**ALGORITHMS[name], **kwargs}
+    if path == "mxnet":
+        optimizer = mx.optimizer.create(name, **options)
+    else:
+        optimizer = optimizers.create(name, fast=path == "fast", **options)
+    weight = nd.random.normal(shape=(size,))
+    grad = nd.random.normal(shape=(size,))
+    state = optimizer.create_state(0, weight)
+    nd.waitall()
+
+    def step():
+        optimizer.update(0, weight, grad, state)
+        nd.waitall()
+    step()  # the first step creates the workspace
+    return step
+
+
+def time_step(name, size=16 * 2 ** 20, paths=PATHS, repeat=7, **kwargs):
+    """Median milliseconds of one step per path, runs interleaved.
+
+    Returns {path: ms}. kwargs go to every optimizer (e.g. wd=1e-4).
+    """
+    steppers = {path: make_stepper(name, size, path, **kwargs) for path in paths}
+    times = {path: [] for path in paths}
+    for _ in range(repeat):
+        for path, step in steppers.items():
+            start = time.perf_counter()
+            step()
+            times[path].append((time.perf_counter() - start) * 1e3)
+    return {path: statistics.median(values) for path, values in times.items()}

@@ -3,6 +3,6 @@
 `launch(command, num_workers, num_servers)` runs a job on this machine, bound
 to 127.0.0.1; `gluon-opt launch -n 2 -s 1 -- python train.py` from a shell.
 """
-from .launcher import Job, JobFailed, free_port, launch
+from .launcher import Job, JobFailed, Terminated, free_port, launch
 
-__all__ = ["launch", "Job", "JobFailed", "free_port"]
+__all__ = ["launch", "Job", "JobFailed", "Terminated", "free_port"]

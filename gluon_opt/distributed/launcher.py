@@ -1,14 +1,16 @@
 """Launch a parameter-server job (scheduler, servers, workers) on this machine.
 
 The processes and their environment are those of MXNet's launcher
-(`mxnet/tools/launch.py --launcher local`, over `dmlc_tracker`): a scheduler
-and the servers run MXNet's own kvstore server, the workers run the user's
-command, and every process finds the others through the DMLC_* variables.
+(`mxnet/tools/launch.py --launcher local`, over `dmlc_tracker`): the
+scheduler is ps-lite's (scheduler.py, through MXNet's C API), the servers run
+MXNet's own kvstore server, the workers run the user's command, and every
+process finds the others through the DMLC_* variables.
 What differs is the supervision, which dmlc_tracker's local launcher does not
 give: every address is 127.0.0.1, each process runs in its own process group
 so that stopping it stops its children too, one failure or the timeout stops
 the whole job, and each line of output says which process printed it.
 """
+import contextlib
 import dataclasses
 import os
 import shlex
@@ -18,9 +20,12 @@ import subprocess
 import sys
 import threading
 import time
+import types
 
 from .. import _checks
 LOOPBACK = "127.0.0.1"
+SCHEDULER_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "scheduler.py")
 # The role of a scheduler or server, read by gluon_opt.distributed.server
 # (DMLC_ROLE would start MXNet's server inside `import mxnet`, too early).
 ROLE_VARIABLE = "GLUON_OPT_PS_ROLE"
@@ -193,6 +198,8 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
     0 (then servers and scheduler stop by themselves); a worker or server
     exiting non-zero, or `timeout` seconds passing, stops every process the
     job started. Returns a Job; a failed job raises JobFailed when `check`.
+    SIGTERM (from the main thread) or Ctrl-C while the job runs stops every
+    process of the job, then raises Terminated or KeyboardInterrupt.
     """
     command = _check_command(command)
     num_workers = _checks.check_int("num_workers", num_workers, minimum=1)
@@ -205,24 +212,25 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
         raise ValueError(f"cwd must be an existing folder, got {cwd!r}")
     environment = job_environment(num_workers, num_servers, free_port(), env)
     server_command = [sys.executable, "-m", "gluon_opt.distributed.server"]
+    scheduler_command = [sys.executable, SCHEDULER_SCRIPT]
     lock, threads, nodes = threading.Lock(), [], []
     start = time.monotonic()
     failure = None
-    try:
-        nodes.append(_start("scheduler", 0, server_command, _server_environment(
-            environment, "scheduler", cwd), cwd, echo, lock, threads))
-        for rank in range(num_servers):
-            nodes.append(_start("server", rank, server_command,
-                                _server_environment(environment, "server", cwd),
-                                cwd, echo, lock, threads))
-        for rank in range(num_workers):
-            nodes.append(_start("worker", rank, command, environment, cwd,
-                                echo, lock, threads))
-        failure = _supervise(nodes, start, timeout)
-    except BaseException:  # KeyboardInterrupt included: never leave orphans
-        stop(nodes)
-        raise
-    stop(nodes)
+    with _terminate_raises() as termination:
+        try:
+            nodes.append(_start("scheduler", 0, scheduler_command, dict(
+                environment, DMLC_ROLE="scheduler"), cwd, echo, lock, threads))
+            for rank in range(num_servers):
+                nodes.append(_start("server", rank, server_command,
+                                    _server_environment(environment, "server", cwd),
+                                    cwd, echo, lock, threads))
+            for rank in range(num_workers):
+                nodes.append(_start("worker", rank, command, environment, cwd,
+                                    echo, lock, threads))
+            failure = _supervise(nodes, start, timeout)
+        finally:  # KeyboardInterrupt and SIGTERM included: never leave orphans
+            termination.stopping = True
+            stop(nodes)
     for thread in threads:
         thread.join(timeout=5)
     job = Job(returncodes={n.label: n.process.returncode for n in nodes},
@@ -235,6 +243,37 @@ def launch(command, num_workers, num_servers=1, timeout=None, *, env=None,
 
 
 _TIMED_OUT = "the job ran past its timeout"
+
+
+class Terminated(BaseException):
+    """The launcher itself received SIGTERM (as KeyboardInterrupt for SIGINT)."""
+
+
+@contextlib.contextmanager
+def _terminate_raises():
+    """While the job runs, SIGTERM to the launcher raises Terminated, so that
+    launch() stops every process it started; once stopping has begun, a
+    further SIGTERM is ignored rather than cut the stopping short. The
+    previous handler comes back afterwards. (Signal handlers belong to the
+    main thread: elsewhere the default stays, and whoever runs the launcher
+    there must stop it.) Yields the state whose `stopping` launch() sets."""
+    state = types.SimpleNamespace(stopping=False)
+    if threading.current_thread() is not threading.main_thread():
+        yield state
+        return
+
+    def terminated(signum, frame):
+        if not state.stopping:
+            state.stopping = True
+            raise Terminated(f"the launcher received signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield state
+    finally:
+        # None: a handler installed outside Python, which cannot be restored.
+        signal.signal(signal.SIGTERM,
+                      signal.SIG_DFL if previous is None else previous)
 
 
 def _supervise(nodes, start, timeout):
@@ -287,4 +326,8 @@ def main(args):
         print("gluon-opt launch: interrupted; every process was stopped",
               file=sys.stderr)
         return 130
+    except Terminated:
+        print("gluon-opt launch: terminated (SIGTERM); every process was "
+              "stopped", file=sys.stderr)
+        return 128 + signal.SIGTERM
     return 0

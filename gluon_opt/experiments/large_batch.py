@@ -67,12 +67,18 @@ class LargeBatchStudy:
 
 
 def large_batch_study(batch_sizes=BATCH_SIZES, num_epochs=2, num_train=None,
-                      repeat_with_four=True, seed=0, stream=None):
-    """Sweep the global batch with 2 workers (and the largest with 4)."""
+                      repeat_with_four=True, optimizers=OPTIMIZERS, seed=0,
+                      stream=None):
+    """Sweep the global batch with 2 workers (and the largest with 4), one
+    job per optimizer (names from OPTIMIZERS) and batch."""
     stream = stream or sys.stdout
-    grid = [(name, 2, batch) for name in OPTIMIZERS for batch in batch_sizes]
+    unknown = [name for name in optimizers if name not in OPTIMIZERS]
+    if unknown or not optimizers:
+        raise ValueError(f"optimizers must be some of {OPTIMIZERS}, got "
+                         f"{optimizers!r}")
+    grid = [(name, 2, batch) for name in optimizers for batch in batch_sizes]
     if repeat_with_four:
-        grid += [(name, 4, max(batch_sizes)) for name in OPTIMIZERS]
+        grid += [(name, 4, max(batch_sizes)) for name in optimizers]
     accuracy, seconds = {}, {}
     for number, (name, workers, batch) in enumerate(grid, 1):
         runs = run_job(name, batch, workers, num_epochs, num_train, seed)
@@ -83,18 +89,19 @@ def large_batch_study(batch_sizes=BATCH_SIZES, num_epochs=2, num_train=None,
               f"{runs[0].seconds_per_epoch:.2f} s/epoch", file=stream,
               flush=True)
     figure, axes = plt.subplots(figsize=(6, 4))
-    for name in OPTIMIZERS:
+    for name in optimizers:
         axes.plot(batch_sizes, [accuracy[name, 2, b] for b in batch_sizes],
                   marker="o", label=f"{name} (2 workers)")
     if repeat_with_four:
-        for name in OPTIMIZERS:
+        for name in optimizers:
             axes.plot([max(batch_sizes)], [accuracy[name, 4, max(batch_sizes)]],
                       linestyle="none", marker="x", color="black",
-                      label="4 workers" if name == OPTIMIZERS[0] else None)
+                      label="4 workers" if name == optimizers[0] else None)
     axes.set_xscale("log", base=2)
     axes.set_xticks(list(batch_sizes), [str(b) for b in batch_sizes])
     axes.set_xlabel("global batch size")
-    axes.set_ylabel(f"test accuracy after {num_epochs} epochs")
+    axes.set_ylabel(f"test accuracy after {num_epochs} "
+                    f"epoch{'' if num_epochs == 1 else 's'}")
     axes.legend()
     axes.grid(alpha=0.3)
     figure.tight_layout()

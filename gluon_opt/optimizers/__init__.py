@@ -2,20 +2,21 @@
 
 - `book`: the chapter's functions f(params, states, hyperparams) (d2l names);
 - `create(name, **kwargs)`: MXNet's 17 optimizers under MXNet's names and
-  keyword arguments, as our own `mx.optimizer.Optimizer` subclasses (also in
+  keyword arguments, and AdaBelief, which MXNet lacks, as our own `mx.optimizer.Optimizer` subclasses (also in
   MXNet's registry as 'scratch_<name>', e.g. gluon.Trainer(p, 'scratch_adam'));
 - `pieces`: the named steps both are built from;
 - `storage`: MXNet's storage types under the classes (row_sparse gradients
   update lazily or densely, as MXNet's class of the same name does);
-- `fast`: the fast path of SGD, AdaGrad and Adam, the same math with no new
-  arrays: `create('adam', fast=True, ...)` (also `SGD`, `AdaGrad`), tested
-  bit-equal to the readable `step`; `fast.time_step` times the paths
-  against MXNet's own optimizer for a benchmark.
+- `fast`: the operators and workspace of the fast path, the same math with
+  no new arrays, which a class has where it defines `fast_step`
+  (`with_fast_path()`: SGD, AdaGrad and Adam): `create('adam', fast=True)`,
+  tested bit-equal to the readable `step`; gluon_opt.bench times it.
 """
 from . import fast, pieces, storage
-from .adam import FTML, Adam, Adamax, Nadam
+from .adam import FTML, AdaBelief, Adam, Adamax, Nadam
 from .adaptive import AdaDelta, AdaGrad, Ftrl, GroupAdaGrad, RMSProp
-from .base import MXNET_PREFIX, Optimizer, create, names, register
+from .base import (MXNET_PREFIX, Optimizer, create, names, register,
+                   with_fast_path)
 from .layerwise import LAMB, LARS, LBSGD
 from .sgd import DCASGD, NAG, SGD, SGLD, Signum
 
@@ -32,8 +33,9 @@ __all__ = [
     "adagrad", "init_rmsprop_states", "rmsprop", "init_adadelta_states",
     "adadelta", "init_adam_states", "adam",
     # the registry and the classes
-    "create", "names", "register", "Optimizer", "MXNET_PREFIX",
+    "create", "names", "register", "with_fast_path", "Optimizer",
+    "MXNET_PREFIX",
     "SGD", "NAG", "Signum", "FTML", "LARS", "LBSGD", "DCASGD", "SGLD", "Adam",
     "AdaGrad", "RMSProp", "AdaDelta", "Ftrl", "Adamax", "Nadam", "LAMB",
-    "GroupAdaGrad", "pieces", "fast", "storage",
+    "GroupAdaGrad", "AdaBelief", "pieces", "fast", "storage",
 ]

@@ -6,8 +6,10 @@ functions in `book.py`: only the hyperparameters, MXNet's gradient
 preprocessing and weight decay differ.
 
 `AdaGrad(..., fast=True)` takes the same steps with no new arrays
-(`fast_adagrad_update`, workspace in `fast.py`); a test holds the two equal.
+(`_fast_adagrad`, operators and workspace in `fast.py`); a test holds the
+two equal.
 """
+import numpy as np
 from mxnet import nd
 
 from . import fast as fastpath
@@ -20,8 +22,7 @@ def _zeros_float32(weight, shape=None):
     # MXNet's AdaGrad, RMSProp, FTRL and GroupAdaGrad keep their state in
     # float32 whatever the weight's type, stored like the weight (row_sparse
     # for a row_sparse weight).
-    return nd.zeros(weight.shape if shape is None else shape, weight.context,
-                    stype=weight.stype)
+    return storage.zeros(weight, np.float32, weight.stype, shape)
 
 
 @register
@@ -32,14 +33,12 @@ class AdaGrad(Optimizer):
     The book's `adagrad` is the same step with eps = 1e-6 and no weight decay.
     A row_sparse gradient updates only its rows (the others have g = 0 and
     would not move), and, as in MXNet, cannot be combined with weight decay.
-    fast=True: the same step written into workspace buffers (`fast_adagrad_update`).
+    fast=True: the same step written into workspace buffers (`_fast_adagrad`).
     """
 
-    def __init__(self, eps=1e-7, fast=False, **kwargs):
+    def __init__(self, eps=1e-7, **kwargs):
         super().__init__(**kwargs)
         self.float_stable_eps = check_number("eps", eps, low=0)
-        self.fast = check_bool("fast", fast)
-        self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _zeros_float32(weight)
@@ -54,16 +53,19 @@ class AdaGrad(Optimizer):
         return "lazy"
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad)
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
         pieces.accumulate_(state, grad.square())
         step = pieces.rms_scaled(grad, state, self.float_stable_eps)
-        weight -= lr * pieces.add_weight_decay_(step, weight, wd)
+        weight -= lr * pieces.decay_with_step_(step, weight, wd)
 
     def fast_step(self, index, weight, grad, state, lr, wd, t):
-        fast_adagrad_update(self, weight, grad, state, lr, wd)
+        _fast_adagrad(weight, grad, state, lr=lr, wd=wd,
+                      eps=self.float_stable_eps, rescale_grad=self.rescale_grad,
+                      clip_gradient=self.clip_gradient, workspace=self.workspace)
 
 
-def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
+def _fast_adagrad(weight, grad, square_sum, *, lr, wd, eps, rescale_grad,
+                  clip_gradient, workspace):
     """AdaGrad.step with every operator writing into an existing array.
 
     Workspace g and d:  g ← clip(rescale_grad·grad);  d ← g²;  s ← s + d;
@@ -73,14 +75,13 @@ def fast_adagrad_update(optimizer, weight, grad, square_sum, lr, wd):
     caller's gradient is read in place of g), each the readable path's own,
     in its order: the weights come out bit for bit the same.
     """
-    scaled, denominator = optimizer.workspace.get(weight, 2)
-    if optimizer.rescale_grad != 1 or optimizer.clip_gradient is not None:
-        grad = fastpath.scale_into(grad, optimizer.rescale_grad, out=scaled.array)
-        pieces.clip_(grad, optimizer.clip_gradient)
+    scaled, denominator = workspace.get(weight, 2)
+    if rescale_grad != 1 or clip_gradient is not None:
+        grad = fastpath.scale_into(grad, rescale_grad, out=scaled.array)
+        pieces.clip_(grad, clip_gradient)
     # else 1·grad is grad exactly: read the caller's gradient, never write it
     pieces.accumulate_(square_sum, fastpath.square_into(grad, out=denominator.array))
-    fastpath.add_scalar_into(square_sum, optimizer.float_stable_eps,
-                             out=denominator)
+    fastpath.add_scalar_into(square_sum, eps, out=denominator)
     fastpath.sqrt_into(denominator.array, out=denominator)
     step = fastpath.divide_into(grad, denominator, out=scaled)
     if wd:
@@ -118,7 +119,7 @@ class GroupAdaGrad(Optimizer):
         if wd != 0:
             raise ValueError(f"wd must be 0 for GroupAdaGrad, got {wd} for "
                              f"parameter {index} (check wd_mult)")
-        grad = self._grad(grad)
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
         pieces.accumulate_(state, grad.square().mean(axis=1, keepdims=True))
         weight -= lr * pieces.rms_scaled(grad, state, self.float_stable_eps)
 
@@ -151,7 +152,8 @@ class RMSProp(Optimizer):
         return (_zeros_float32(weight),)
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad, weight, wd)
+        grad = pieces.l2_inside_clip(grad, weight, wd, self.rescale_grad,
+                                      self.clip_gradient)
         mean_square = pieces.moving_average_(state[0], grad.square(), self.gamma1)
         if not self.centered:
             weight -= lr * pieces.rms_scaled(grad, mean_square, self.epsilon)
@@ -180,16 +182,17 @@ class AdaDelta(Optimizer):
         self.epsilon = check_number("epsilon", epsilon, low=0)
 
     def create_state(self, index, weight):
-        return (nd.zeros(weight.shape, weight.context),   # always dense, as MXNet's
-                nd.zeros(weight.shape, weight.context))
+        # float32 and dense whatever the weight, as MXNet's
+        return (storage.zeros(weight, np.float32),
+                storage.zeros(weight, np.float32))
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad)
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
         mean_square_grad, mean_square_delta = state
         delta, _, _ = pieces.adadelta_step_(grad, mean_square_grad,
                                             mean_square_delta, self.rho,
                                             self.epsilon)
-        weight -= pieces.add_weight_decay_(delta, weight, wd)
+        weight -= pieces.decay_with_step_(delta, weight, wd)
 
 
 @register
@@ -218,7 +221,7 @@ class Ftrl(Optimizer):
         return "lazy" if lazy else "dense"
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad)
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
         z, n = state
         grad_square = grad.square()
         z += grad - ((n + grad_square).sqrt() - n.sqrt()) * weight / lr

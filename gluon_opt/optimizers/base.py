@@ -19,20 +19,23 @@ import mxnet as mx
 from mxnet import nd
 
 from .. import _checks
+from .._factory import Factory, unknown_name_error
 from . import fast as fastpath
-from . import pieces, storage
+from . import storage
 
-_REGISTRY = {}
+_REGISTRY = Factory("optimizer")
 MXNET_PREFIX = "scratch_"
 
 
 def register(klass):
-    """Class decorator: make `klass` reachable as create(klass.__name__.lower())."""
+    """Class decorator: make `klass` reachable as create(klass.__name__.lower())
+    and, in MXNet's registry, as 'scratch_' + that name. A name taken already
+    is refused (ValueError), as in every registry of the package."""
     if not (isinstance(klass, type) and issubclass(klass, Optimizer)):
         raise TypeError(f"register expects a subclass of gluon_opt.optimizers."
                         f"Optimizer, got {klass!r}")
     name = klass.__name__.lower()
-    _REGISTRY[name] = klass
+    _REGISTRY.add(name, klass)
     mx.optimizer.Optimizer.opt_registry[MXNET_PREFIX + name] = klass
     return klass
 
@@ -40,6 +43,12 @@ def register(klass):
 def names():
     """The registered names, sorted."""
     return sorted(_REGISTRY)
+
+
+def with_fast_path():
+    """The registered names whose class has a fast path (defines fast_step)."""
+    return sorted(name for name, klass in _REGISTRY.items()
+                  if klass.fast_step is not None)
 
 
 def create(name, **kwargs):
@@ -55,8 +64,7 @@ def create(name, **kwargs):
                         f"{type(name).__name__}")
     key = name.lower()
     if key not in _REGISTRY:
-        raise ValueError(f"name: unknown optimizer {name!r}; known names: "
-                         f"{', '.join(names())}")
+        raise unknown_name_error(name, _REGISTRY)
     return _REGISTRY[key](**kwargs)
 
 
@@ -138,6 +146,7 @@ class Optimizer(mx.optimizer.Optimizer):
     refuses values that cannot train: a negative learning rate or weight
     decay, a non-positive rescale_grad or clip_gradient (use None for no
     clipping), a flag that is not a bool, a schedule given by name.
+    fast=True takes the fast path, where the class has one.
 
     A subclass holds the math: `create_state(index, weight)` and
     `step(index, weight, grad, state, lr, wd, t)` on dense arrays. This
@@ -162,11 +171,14 @@ class Optimizer(mx.optimizer.Optimizer):
     """
     MULTI_TENSOR = False
     MASTER_COPY_LAST = False
-    fast = False  # classes with a fast path (fast.py) define fast_step
+    # A class with a fast path (the same math with no new arrays: fast.py)
+    # defines fast_step(index, weight, grad, state, lr, wd, t); that method
+    # is the one place which says so (`with_fast_path()` lists them).
+    fast_step = None
 
     def __init__(self, learning_rate=None, wd=0.0, rescale_grad=1.0,
                  clip_gradient=None, lr_scheduler=None, multi_precision=False,
-                 **kwargs):
+                 fast=False, **kwargs):
         check_optional_number("learning_rate", learning_rate, low=0)
         check_number("wd", wd, low=0)
         check_number("rescale_grad", rescale_grad, low=0, low_open=True)
@@ -179,6 +191,13 @@ class Optimizer(mx.optimizer.Optimizer):
                          multi_precision=check_bool("multi_precision",
                                                     multi_precision),
                          **kwargs)
+        self.fast = check_bool("fast", fast)
+        if self.fast and self.fast_step is None:
+            raise TypeError(f"fast=True: {type(self).__name__} has no fast "
+                            f"path; these have one: "
+                            f"{', '.join(with_fast_path())}")
+        # the fast path's buffers, kept between steps (fast.Workspace)
+        self.workspace = fastpath.Workspace() if self.fast else None
 
     def set_learning_rate(self, lr):
         """Set a new learning rate (gluon.Trainer.set_learning_rate calls this)."""
@@ -209,16 +228,6 @@ class Optimizer(mx.optimizer.Optimizer):
         self._update_count(list(indices))
         return [self._hyperparameters(index, weight, grad)
                 for index, weight, grad in zip(indices, weights, grads)]
-
-    def _grad(self, grad, weight=None, wd=0.0):
-        """clip(rescale_grad · grad + wd · weight): see pieces.preprocess_grad."""
-        return pieces.preprocess_grad(grad, self.rescale_grad,
-                                      self.clip_gradient, weight, wd)
-
-    def _grad_then_decay(self, grad, weight, wd):
-        """clip(rescale_grad · grad) + wd · weight: SGD's order (decay not clipped)."""
-        grad = self._grad(grad)
-        return pieces.add_weight_decay_(grad, weight, wd)
 
     # ---- MXNet's entry points
 

@@ -8,11 +8,17 @@ Names, state layouts and hyperparameter keys ('lr', 'momentum', 'gamma',
 math with MXNet's bookkeeping; tests/test_optimizers.py holds each function
 equal to its class and to MXNet's own optimizer.
 """
-from mxnet import nd
+import numpy as np
+
+from .storage import zeros
+
+# The book's constants: ε of AdaGrad, RMSProp and Adam; Adam's β₁ and β₂.
+EPS = 1e-6
+BETA1, BETA2 = 0.9, 0.999
 
 
 def _zeros_like_each(params):
-    return [nd.zeros(param.shape, ctx=param.context) for param in params]
+    return [zeros(param, np.float32) for param in params]
 
 
 def sgd(params, states, hyperparams):
@@ -47,10 +53,9 @@ def adagrad(params, states, hyperparams):
     hyperparams: 'lr' (η). (MXNet's AdaGrad puts its ε, 1e-7 by default,
     in the same place.)
     """
-    eps = 1e-6
     for p, s in zip(params, states):
         s += p.grad.square()
-        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
+        p -= hyperparams['lr'] * p.grad / (s + EPS).sqrt()
 
 
 def init_rmsprop_states(params):
@@ -64,10 +69,10 @@ def rmsprop(params, states, hyperparams):
 
     hyperparams: 'lr' (η) and 'gamma' (γ; MXNet's gamma1).
     """
-    gamma, eps = hyperparams['gamma'], 1e-6
+    gamma = hyperparams['gamma']
     for p, s in zip(params, states):
         s[:] = gamma * s + (1 - gamma) * p.grad.square()
-        p -= hyperparams['lr'] * p.grad / (s + eps).sqrt()
+        p -= hyperparams['lr'] * p.grad / (s + EPS).sqrt()
 
 
 def init_adadelta_states(params):
@@ -104,12 +109,11 @@ def adam(params, states, hyperparams):
     its ε to sqrt(s) instead of sqrt(ŝ): the book's step is MXNet's with ε
     replaced by ε·sqrt(1 − β₂ᵗ).
     """
-    beta1, beta2, eps = 0.9, 0.999, 1e-6
     t = hyperparams['t']
     for p, (v, s) in zip(params, states):
-        v[:] = beta1 * v + (1 - beta1) * p.grad
-        s[:] = beta2 * s + (1 - beta2) * p.grad.square()
-        v_hat = v / (1 - beta1 ** t)
-        s_hat = s / (1 - beta2 ** t)
-        p -= hyperparams['lr'] * v_hat / (s_hat.sqrt() + eps)
+        v[:] = BETA1 * v + (1 - BETA1) * p.grad
+        s[:] = BETA2 * s + (1 - BETA2) * p.grad.square()
+        v_hat = v / (1 - BETA1 ** t)
+        s_hat = s / (1 - BETA2 ** t)
+        p -= hyperparams['lr'] * v_hat / (s_hat.sqrt() + EPS)
     hyperparams['t'] += 1

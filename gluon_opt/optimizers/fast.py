@@ -4,8 +4,8 @@ torch.optim keeps, for one algorithm, a plain loop a student reads and a fast
 version of the same math, and its tests hold them equal. Here the readable
 path is each class's `update` (NDArray arithmetic that makes a new array for
 most intermediate results); the fast path, `SGD(momentum=..., fast=True)`,
-`AdaGrad(fast=True)` and `Adam(fast=True)` (also `create('adam', fast=True)`),
-takes the same steps with every operator writing into an array that already
+`AdaGrad(fast=True)` and `Adam(fast=True)` (also `create('adam', fast=True)`;
+`optimizers.with_fast_path()` lists them), takes the same steps with every operator writing into an array that already
 exists:
 
 - a new 16M-element array costs about as much as 6 in-place operators
@@ -32,15 +32,12 @@ path. A row_sparse gradient takes the readable lazy update on its rows
 (`storage.py`), or, with lazy_update=False, is made dense and then takes
 the fast path, as the base class's `update` decides for both paths alike.
 
-For benchmarks: `time_step(name, size, path)` times one step of 'sgd'
-(momentum 0.9), 'adagrad' or 'adam' on `size` float32 parameters, for
-path 'readable', 'fast' or 'mxnet' (MXNet's own optimizer class, which calls
-the fused sgd_mom_update and adam_update; MXNet's AdaGrad is NDArray
-arithmetic).
+As torch.optim's `_single_tensor_sgd` / `_multi_tensor_sgd`, each fast step
+is a private function beside its class (`_fast_sgd` in sgd.py, `_fast_adagrad`
+in adaptive.py, `_fast_adam` in adam.py) that takes every quantity it uses
+as an argument, the workspace included; the class's `fast_step` passes them.
+gluon_opt.bench.steps times the paths against MXNet's own.
 """
-import statistics
-import time
-
 import mxnet as mx
 import numpy as np
 from mxnet import nd
@@ -158,53 +155,3 @@ def supports(weight, grad):
     """True when the fast path runs this step (dense float32 arrays)."""
     return (weight.dtype == np.float32 and grad.dtype == np.float32
             and weight.stype == "default" and grad.stype == "default")
-
-
-# ---- timing, for the benchmark package
-
-ALGORITHMS = {
-    "sgd": {"momentum": 0.9, "learning_rate": 0.1},
-    "adagrad": {"learning_rate": 0.1},
-    "adam": {"learning_rate": 0.001},
-}
-PATHS = ("readable", "fast", "mxnet")
-
-
-def make_stepper(name, size, path, **kwargs):
-    """A function that takes one optimizer step on `size` float32 parameters
-    and waits for it, with MXNet's Updater state created beforehand."""
-    from .base import create
-    if name not in ALGORITHMS:
-        raise ValueError(f"name: one of {', '.join(ALGORITHMS)}, got {name!r}")
-    if path not in PATHS:
-        raise ValueError(f"path: one of {', '.join(PATHS)}, got {path!r}")
-    options = {**ALGORITHMS[name], **kwargs}
-    if path == "mxnet":
-        optimizer = mx.optimizer.create(name, **options)
-    else:
-        optimizer = create(name, fast=path == "fast", **options)
-    weight = nd.random.normal(shape=(size,))
-    grad = nd.random.normal(shape=(size,))
-    state = optimizer.create_state(0, weight)
-    nd.waitall()
-
-    def step():
-        optimizer.update(0, weight, grad, state)
-        nd.waitall()
-    step()  # the first step creates the workspace
-    return step
-
-
-def time_step(name, size=16 * 2 ** 20, paths=PATHS, repeat=7, **kwargs):
-    """Median milliseconds of one step per path, runs interleaved.
-
-    Returns {path: ms}. kwargs go to every optimizer (e.g. wd=1e-4).
-    """
-    steppers = {path: make_stepper(name, size, path, **kwargs) for path in paths}
-    times = {path: [] for path in paths}
-    for _ in range(repeat):
-        for path, step in steppers.items():
-            start = time.perf_counter()
-            step()
-            times[path].append((time.perf_counter() - start) * 1e3)
-    return {path: statistics.median(values) for path, values in times.items()}

@@ -72,9 +72,9 @@ class LARS(Optimizer):
         # that its square underflows has norm 0 (and leaves lr unscaled).
         weight_norm = math.sqrt(_sum_of_squares(weight))
         grad_norm = math.sqrt(_sum_of_squares(grad)) * self.rescale_grad
-        if weight_norm > 0 and grad_norm > 0:
-            return self.eta * weight_norm / (grad_norm + wd * weight_norm + self.eps)
-        return 1.0
+        return pieces.trust_ratio(weight_norm, grad_norm,
+                                  grad_norm + wd * weight_norm + self.eps,
+                                  coefficient=self.eta)
 
     def _hyperparameters(self, index, weight, grad):
         """(lr scaled by the trust ratio, wd, the momentum corrected for a
@@ -88,7 +88,8 @@ class LARS(Optimizer):
         return lr * self._trust_ratio(index, weight, grad, wd), wd, momentum
 
     def step(self, index, weight, grad, state, lr, wd, momentum):
-        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)  # a new array, ours
         grad *= lr
         momentum_descent_step_(weight, grad, state, momentum)
 
@@ -193,7 +194,8 @@ class LBSGD(Optimizer):
                                lazy_allowed)
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)  # a new array, ours
         grad *= lr
         momentum_descent_step_(weight, grad, state, self.momentum)
 
@@ -228,7 +230,7 @@ class LAMB(Optimizer):
 
     def create_state(self, index, weight):
         return (storage.zeros(weight, stype=weight.stype),   # mean
-                storage.zeros(weight, stype=weight.stype))   # variance
+                storage.zeros(weight, stype=weight.stype))   # mean_square
 
     def _begin_updates(self, indices, weights, grads):
         # MXNet's LAMB counts and reads each parameter in turn
@@ -236,25 +238,22 @@ class LAMB(Optimizer):
                 for index, weight, grad in zip(indices, weights, grads)]
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad)
-        mean, var = state
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
+        mean, mean_square = state
         pieces.moving_average_(mean, grad, self.beta1)
-        pieces.moving_average_(var, grad.square(), self.beta2)
+        pieces.moving_average_(mean_square, grad.square(), self.beta2)
         if self.bias_correction:
             mean_hat = mean / pieces.bias_correction(self.beta1, t)
-            var_hat = var / pieces.bias_correction(self.beta2, t)
+            mean_square_hat = mean_square / pieces.bias_correction(self.beta2, t)
         else:
-            mean_hat, var_hat = mean, var
-        direction = mean_hat / (var_hat.sqrt() + self.epsilon)
-        pieces.add_weight_decay_(direction, weight, wd)
+            mean_hat, mean_square_hat = mean, mean_square
+        direction = mean_hat / (mean_square_hat.sqrt() + self.epsilon)
+        pieces.decay_with_step_(direction, weight, wd)
         weight_norm = weight.norm()
         if self.lower_bound:
             weight_norm = nd.maximum(weight_norm, self.lower_bound)
         if self.upper_bound:
             weight_norm = nd.minimum(weight_norm, self.upper_bound)
-        direction_norm = direction.norm()
-        # Stays on the device: no .asscalar(), so no wait for the GPU.
-        trust_ratio = nd.where((weight_norm > 0) * (direction_norm > 0),
-                               weight_norm / direction_norm,
-                               nd.ones_like(weight_norm))
+        # NDArrays: the ratio stays on the device (no wait for the GPU)
+        trust_ratio = pieces.trust_ratio(weight_norm, direction.norm())
         weight -= nd.broadcast_mul(direction, lr * trust_ratio)

@@ -33,24 +33,52 @@ def clip_(grad, clip_gradient):
     return grad
 
 
-def add_weight_decay_(grad, weight, wd):
-    """grad ← grad + wd · weight: the gradient of the L2 penalty wd/2 · ‖w‖²."""
+def add_weight_decay_(vector, weight, wd):
+    """vector ← vector + wd · weight: the gradient of the L2 penalty wd/2 · ‖w‖²,
+    added to a gradient or to a step (see the placements below)."""
     if wd:
-        grad += wd * weight
-    return grad
+        vector += wd * weight
+    return vector
 
 
-def preprocess_grad(grad, rescale_grad, clip_gradient, weight=None, wd=0.0):
-    """clip(rescale_grad · grad + wd · weight, clip_gradient), a new array.
+def preprocess_grad(grad, rescale_grad, clip_gradient):
+    """clip(rescale_grad · grad, clip_gradient), a new array: the gradient of
+    the optimizers that add no weight decay to it."""
+    return clip_(rescaled(grad, rescale_grad), clip_gradient)
 
-    The order of Adam, RMSProp, FTML, Adamax and Nadam in MXNet: the weight
-    decay term is clipped together with the gradient. SGD-like optimizers
-    clip first and add the decay afterwards; they call the pieces themselves.
-    """
-    grad = rescaled(grad, rescale_grad)
-    if weight is not None:
-        add_weight_decay_(grad, weight, wd)
+
+# ---- where the weight decay goes: each optimizer names one of these
+# (as fastai's `l2_reg` and `weight_decay` do; MXNet's classes each pick one)
+
+def l2_inside_clip(grad, weight, wd, rescale_grad, clip_gradient):
+    """clip(rescale_grad · grad + wd · weight), a new array: the L2 term is
+    clipped together with the gradient (MXNet's Adam, RMSProp, FTML, Adamax,
+    Nadam)."""
+    grad = add_weight_decay_(rescaled(grad, rescale_grad), weight, wd)
     return clip_(grad, clip_gradient)
+
+
+def l2_after_clip(grad, weight, wd, rescale_grad, clip_gradient):
+    """clip(rescale_grad · grad) + wd · weight, a new array: the L2 term is
+    added after the clip, never clipped (MXNet's SGD, NAG, Signum, LARS,
+    LBSGD, SGLD)."""
+    return add_weight_decay_(preprocess_grad(grad, rescale_grad, clip_gradient),
+                             weight, wd)
+
+
+def decay_with_step_(step, weight, wd):
+    """step ← step + wd · weight: the decay joins the already scaled step, so
+    the per-coordinate scaling does not touch it (MXNet's AdaGrad, AdaDelta,
+    LAMB)."""
+    return add_weight_decay_(step, weight, wd)
+
+
+def decoupled_weight_decay_(weight, lr, wd):
+    """weight ← (1 − lr · wd) · weight: decay apart from the gradient
+    (Loshchilov & Hutter 2019; MXNet's Signum, for its wd_lh and for signSGD)."""
+    if wd:
+        weight *= 1 - lr * wd
+    return weight
 
 
 def moving_average_(average, value, decay):
@@ -92,6 +120,23 @@ def rms_scaled(grad, mean_square, eps):
     """grad / sqrt(mean_square + eps): AdaGrad's and RMSProp's scaled gradient,
     eps inside the square root (as both the book and MXNet put it)."""
     return grad / sqrt(mean_square + eps)
+
+
+def trust_ratio(weight_norm, update_norm, denominator=None, coefficient=None):
+    """coefficient · ‖w‖ / denominator (default: ‖u‖) where ‖w‖ and ‖u‖ are
+    both positive, else 1: the layer-wise scale of LARS (You, Gitman &
+    Ginsburg 2017) and LAMB (You et al. 2020), so that a step moves a layer
+    by a fraction of its own size. Python floats give a float; NDArrays an
+    NDArray, computed on the device (no wait for it).
+    """
+    denominator = update_norm if denominator is None else denominator
+    numerator = weight_norm if coefficient is None else coefficient * weight_norm
+    if isinstance(weight_norm, nd.NDArray):
+        return nd.where((weight_norm > 0) * (update_norm > 0),
+                        numerator / denominator, nd.ones_like(weight_norm))
+    if weight_norm > 0 and update_norm > 0:
+        return numerator / denominator
+    return 1.0
 
 
 def adadelta_step_(grad, mean_square_grad, mean_square_delta, rho, eps):

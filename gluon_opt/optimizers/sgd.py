@@ -7,15 +7,15 @@ velocity v = γ·v + η·g negated (the book's `sgd_momentum` keeps v; the
 weights come out the same), so that MXNet's states and ours can be exchanged.
 
 `SGD(..., fast=True)` takes the same steps with no new arrays
-(`fast_sgd_update`, workspace in `fast.py`); a test holds the two equal.
+(`_fast_sgd`, operators and workspace in `fast.py`); a test holds the two
+equal.
 """
 import math
 
 from mxnet import nd
 
 from . import fast as fastpath
-from . import pieces
-from . import storage
+from . import pieces, storage
 from .base import Optimizer, check_bool, check_fraction, check_number, register
 
 
@@ -65,17 +65,15 @@ class SGD(Optimizer):
     m ← momentum·m − lr·g;  w ← w + m   (w ← w − lr·g when momentum is 0).
     A row_sparse gradient updates only its rows (weight, momentum and weight
     decay) unless lazy_update=False.
-    fast=True: the same step written into workspace buffers (`fast_sgd_update`).
+    fast=True: the same step written into workspace buffers (`_fast_sgd`).
     """
     MULTI_TENSOR = True
     MASTER_COPY_LAST = True
 
-    def __init__(self, momentum=0.0, lazy_update=True, fast=False, **kwargs):
+    def __init__(self, momentum=0.0, lazy_update=True, **kwargs):
         super().__init__(**kwargs)
         self.momentum = check_fraction("momentum", momentum)
         self.lazy_update = check_bool("lazy_update", lazy_update)
-        self.fast = check_bool("fast", fast)
-        self.workspace = fastpath.Workspace()
 
     def create_state(self, index, weight):
         return _momentum_state(self, weight, self.lazy_update)
@@ -84,15 +82,19 @@ class SGD(Optimizer):
         return self._lazy_if(self.lazy_update, weight, state)
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad_then_decay(grad, weight, wd)  # a new array, ours
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)  # a new array, ours
         grad *= lr  # in place: each new array costs a pass over memory
         momentum_descent_step_(weight, grad, state, self.momentum)
 
     def fast_step(self, index, weight, grad, state, lr, wd, t):
-        fast_sgd_update(self, weight, grad, state, lr, wd)
+        _fast_sgd(weight, grad, state, lr=lr, wd=wd, momentum=self.momentum,
+                  rescale_grad=self.rescale_grad,
+                  clip_gradient=self.clip_gradient, workspace=self.workspace)
 
 
-def fast_sgd_update(optimizer, weight, grad, momentum_state, lr, wd):
+def _fast_sgd(weight, grad, momentum_state, *, lr, wd, momentum, rescale_grad,
+              clip_gradient, workspace):
     """SGD.step with every operator writing into an existing array.
 
     step = lr·(clip(rescale_grad·grad) + wd·w) into a workspace buffer, then
@@ -101,18 +103,17 @@ def fast_sgd_update(optimizer, weight, grad, momentum_state, lr, wd):
     is 1 (no clipping, no decay) the step is one product lr·grad: four
     operators in all with momentum.
     """
-    step, decay = (buffer.array for buffer in optimizer.workspace.get(weight, 2))
-    plain = (optimizer.rescale_grad == 1 and optimizer.clip_gradient is None
-             and not wd)
+    step, decay = (buffer.array for buffer in workspace.get(weight, 2))
+    plain = rescale_grad == 1 and clip_gradient is None and not wd
     if plain:
         fastpath.scale_into(grad, lr, out=step)  # 1·grad is grad exactly
     else:
-        fastpath.scale_into(grad, optimizer.rescale_grad, out=step)
-        pieces.clip_(step, optimizer.clip_gradient)
+        fastpath.scale_into(grad, rescale_grad, out=step)
+        pieces.clip_(step, clip_gradient)
         if wd:
             step += fastpath.scale_into(weight, wd, out=decay)
         step *= lr
-    momentum_descent_step_(weight, step, momentum_state, optimizer.momentum)
+    momentum_descent_step_(weight, step, momentum_state, momentum)
 
 
 @register
@@ -147,7 +148,8 @@ class NAG(Optimizer):
         return "lazy" if state is None else "dense"
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad_then_decay(grad, weight, wd)
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)
         step = lr * grad
         if state is None:
             weight -= step
@@ -181,14 +183,14 @@ class Signum(Optimizer):
     def step(self, index, weight, grad, state, lr, wd, t):
         if state is None:
             direction = pieces.rescaled(grad, self.rescale_grad).sign()
-            weight *= 1 - lr * (wd + self.wd_lh)
+            pieces.decoupled_weight_decay_(weight, lr, wd + self.wd_lh)
             weight -= lr * direction
             return
-        grad = self._grad_then_decay(grad, weight, wd)
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)
         state *= self.momentum
         state -= (1 - self.momentum) * grad
-        if self.wd_lh:
-            weight *= 1 - lr * self.wd_lh
+        pieces.decoupled_weight_decay_(weight, lr, self.wd_lh)
         weight += lr * state.sign()
 
 
@@ -214,9 +216,11 @@ class DCASGD(Optimizer):
         return momentum_state, weight.copy()
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad(grad)
+        grad = pieces.preprocess_grad(grad, self.rescale_grad, self.clip_gradient)
         momentum_state, previous_weight = state
         compensation = self.lamda * grad * grad * (weight - previous_weight)
+        # the decay after the clip, as pieces.l2_after_clip, but the
+        # compensation takes the gradient without it
         step = lr * (pieces.add_weight_decay_(grad, weight, wd) + compensation)
         weight.copyto(previous_weight)
         momentum_descent_step_(weight, step, momentum_state, self.momentum)
@@ -235,7 +239,8 @@ class SGLD(Optimizer):
         return None
 
     def step(self, index, weight, grad, state, lr, wd, t):
-        grad = self._grad_then_decay(grad, weight, wd)
+        grad = pieces.l2_after_clip(grad, weight, wd, self.rescale_grad,
+                                     self.clip_gradient)
         weight -= lr / 2 * grad
         weight += nd.random.normal(0, math.sqrt(lr), shape=weight.shape,
                                    dtype=weight.dtype, ctx=weight.context)

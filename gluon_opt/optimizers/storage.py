@@ -21,11 +21,13 @@ from mxnet import nd
 DENSE = "default"
 
 
-def zeros(weight, dtype=None, stype=DENSE):
-    """Zeros shaped like `weight` on its context, in `dtype` (default: the
-    weight's) and storage type `stype`."""
+def zeros(weight, dtype=None, stype=DENSE, shape=None):
+    """Zeros shaped like `weight` (or `shape`) on its context, in `dtype`
+    (default: the weight's) and storage type `stype`: every optimizer
+    state starts so."""
     dtype = weight.dtype if dtype is None else dtype
-    return nd.zeros(weight.shape, weight.context, dtype=dtype, stype=stype)
+    shape = weight.shape if shape is None else shape
+    return nd.zeros(shape, weight.context, dtype=dtype, stype=stype)
 
 
 def arrays(state):
