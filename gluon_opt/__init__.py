@@ -13,10 +13,12 @@ import os as _os
 _os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
 
 from . import (d2l, data, gradient_descent, initializers, linear_regression,
-               mnist, optimizers, plotting, schedules, traces, training, utils)
+               mnist, mnist_data, models, optimizers, plotting, schedules,
+               traces, training, utils)
 from .data import data_iter, get_data_ch7, synthetic_linreg
 from .linear_regression import linreg, sgd, squared_loss
-from .mnist import load_mnist, mnist_momentum_study, read_idx
+from .mnist import mnist_momentum_study
+from .mnist_data import load_mnist, read_idx
 from .plotting import plt, semilogy, set_figsize
 from .seed import set_seed
 from .traces import show_trace_2d, train_2d

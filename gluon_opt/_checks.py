@@ -50,6 +50,23 @@ def check_number(name, value, minimum=None, maximum=None):
     return value
 
 
+def check_in_interval(name, value, low=None, high=None, low_open=False,
+                      high_open=False):
+    """A finite real number in the interval from `low` to `high`, each end
+    closed unless `low_open` / `high_open`; the message writes the interval
+    (`lr must be in (0, inf], got 0`)."""
+    check_number(name, value)
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and (value >= high if high_open else value > high)
+    if too_low or too_high:
+        left = "(" if low_open else "["
+        right = ")" if high_open else "]"
+        interval = (f"{left}{'-inf' if low is None else low}, "
+                    f"{'inf' if high is None else high}{right}")
+        raise ValueError(f"{name} must be in {interval}, got {value}")
+    return value
+
+
 # The largest float32: MXNet's operators parse their float parameters (a
 # learning rate, a momentum) as float32 and refuse anything beyond it.
 FLOAT32_MAX = float(np.finfo(np.float32).max)

@@ -28,7 +28,7 @@ from mxnet import optimizer as mx_optimizer
 from mxnet.gluon import nn
 
 from . import _checks, data, plotting, training
-from .mnist import read_idx
+from .mnist_data import read_idx
 
 DATA_HUB = dict()
 DATA_URL = "http://d2l-data.s3-accelerate.amazonaws.com/"

@@ -14,7 +14,7 @@ import urllib.request
 import numpy as np
 from mxnet import base, nd
 
-from . import _checks, io
+from . import _checks, atomic
 
 # The package ships the small data files (the airfoil table and the MNIST test
 # split) here, so that a fresh clone runs everything offline.
@@ -170,7 +170,7 @@ def _install(partial, folder, name):
                                           dir=os.path.dirname(target))
         os.close(handle)
         shutil.move(partial, staged)
-        os.chmod(staged, io.file_mode())
+        os.chmod(staged, atomic.file_mode())
         os.replace(staged, target)
     except OSError as error:
         raise OSError(f"the download of {name} succeeded but cannot be "

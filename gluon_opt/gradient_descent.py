@@ -1,8 +1,10 @@
 """The gradient-descent section: 1-D traces on f(x) = x², and gradient
-descent and stochastic gradient descent on f(x1, x2) = x1² + 2·x2².
+descent and stochastic gradient descent on the well-conditioned
+f(x1, x2) = x1² + 2·x2².
 
 The 2-D runs use `traces.train_2d` and `traces.show_trace_2d`; only the
-objective differs from the later sections' f_2d = 0.1·x1² + 2·x2².
+objective differs from the later sections' ill-conditioned
+`traces.f_2d` = 0.1·x1² + 2·x2².
 """
 import numpy as np
 from matplotlib import pyplot as plt
@@ -34,18 +36,18 @@ def show_trace(results):
     return figure
 
 
-def f_2d(x1, x2):
-    """The section's objective f(x1, x2) = x1² + 2·x2²."""
+def well_conditioned_2d(x1, x2):
+    """The section's objective f(x1, x2) = x1² + 2·x2² (condition number 2)."""
     return x1 ** 2 + 2 * x2 ** 2
 
 
-def gd_2d(x1, x2, s1, s2, eta=0.1):
+def gd_well_conditioned_2d(x1, x2, s1, s2, eta=0.1):
     """Gradient descent on x1² + 2·x2²: x ← x − η·(2·x1, 4·x2). No state."""
     return x1 - eta * 2 * x1, x2 - eta * 4 * x2, 0, 0
 
 
 def sgd_2d(x1, x2, s1, s2, eta=0.1):
-    """Stochastic gradient descent: the gradient plus noise. As the book
+    """Stochastic gradient descent on x1² + 2·x2²: the gradient plus noise. As the book
     writes it, the noise is np.random.normal(0.1): mean 0.1, deviation 1."""
     return (x1 - eta * (2 * x1 + np.random.normal(0.1)),
             x2 - eta * (4 * x2 + np.random.normal(0.1)), 0, 0)

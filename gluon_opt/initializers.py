@@ -28,7 +28,7 @@ import mxnet as mx
 import numpy as np
 
 from . import _checks
-from ._factory import Factory
+from ._factory import Factory, unknown_name_error
 
 INITIALIZERS = Factory("initializer")
 register = INITIALIZERS.register
@@ -47,7 +47,7 @@ def _random():
 
 def _check_choice(name, value, choices):
     if not isinstance(value, str) or value not in choices:
-        raise ValueError(f"{name} must be one of {list(choices)}, got {value!r}")
+        raise unknown_name_error(value, choices, argument=name)
     return value
 
 

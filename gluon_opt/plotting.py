@@ -299,7 +299,7 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
 
 def save(fig, path, dpi=150):
     """Write `fig` as an image to `path` (atomically) and close it."""
-    from .io import atomic_path
+    from .atomic import atomic_path
     with atomic_path(path) as partial:
         fig.savefig(partial, dpi=dpi, bbox_inches="tight",
                     format=path.rsplit(".", 1)[-1])

@@ -17,7 +17,8 @@ import traceback
 
 from matplotlib import pyplot as plt
 
-from . import io, plotting
+from . import atomic, plotting
+from ._factory import unknown_name_error
 from .experiments import EXPERIMENTS, Row
 from .seed import set_seed
 
@@ -36,8 +37,7 @@ def select(only=None):
         return list(EXPERIMENTS.values())
     unknown = [name for name in only if name not in EXPERIMENTS]
     if unknown:
-        raise ValueError(f"only names unknown experiments {unknown}; known: "
-                         f"{', '.join(EXPERIMENTS)}")
+        raise unknown_name_error(unknown[0], EXPERIMENTS, argument="only")
     return [EXPERIMENTS[name] for name in only]
 
 
@@ -142,7 +142,7 @@ def run_one(exp, out, quick):
     record = {"name": exp.name, "title": exp.title, "quick": quick,
               "seconds": round(seconds, 2), "figures": figures,
               "rows": [dict(row.__dict__, ok=row.ok) for row in result.rows]}
-    io.write_json(result_path(out, exp.name), record)
+    atomic.write_json(result_path(out, exp.name), record)
     return record
 
 
@@ -196,7 +196,7 @@ def write_summary(out, stream=None):
     (malformed ones left out, with a notice to `stream`)."""
     records = [r for r in (load_result(out, name, stream)
                            for name in EXPERIMENTS) if r]
-    io.write_text(os.path.join(out, "summary.md"), summary_markdown(records))
+    atomic.write_text(os.path.join(out, "summary.md"), summary_markdown(records))
     return records
 
 

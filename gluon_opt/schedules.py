@@ -31,7 +31,7 @@ import numbers
 import mxnet as mx
 
 from . import _checks, plotting
-from ._factory import Factory
+from ._factory import Factory, unknown_name_error
 
 WARMUP_MODES = ("linear", "constant")
 
@@ -133,8 +133,7 @@ class Schedule(mx.lr_scheduler.LRScheduler):
             raise ValueError(f"warmup_begin_lr must be at most base_lr ({base_lr}) "
                              f"since warmup climbs to base_lr, got {warmup_begin_lr}")
         if not isinstance(warmup_mode, str) or warmup_mode not in WARMUP_MODES:
-            raise ValueError(f"warmup_mode must be one of {list(WARMUP_MODES)}, "
-                             f"got {warmup_mode!r}")
+            raise unknown_name_error(warmup_mode, WARMUP_MODES, "warmup_mode")
         # Sets base_lr, warmup_final_lr (= base_lr, fixed from now on),
         # warmup_steps, warmup_begin_lr and warmup_mode, as MXNet's do.
         super().__init__(base_lr, warmup_steps, warmup_begin_lr, warmup_mode)

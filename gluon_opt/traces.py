@@ -19,14 +19,18 @@ import numpy as np
 from .optimizers.book import BETA1, BETA2, EPS
 
 
-def f_2d(x1, x2):
-    """The chapter's ill-conditioned quadratic f(x1, x2) = 0.1·x1² + 2·x2²."""
+def ill_conditioned_2d(x1, x2):
+    """The chapter's ill-conditioned quadratic f(x1, x2) = 0.1·x1² + 2·x2²
+    (condition number 20)."""
     return 0.1 * x1 ** 2 + 2 * x2 ** 2
 
 
-def gradient_f_2d(x1, x2):
+def ill_conditioned_gradient_2d(x1, x2):
     """∇f = (0.2·x1, 4·x2)."""
     return 0.2 * x1, 4 * x2
+
+
+f_2d = ill_conditioned_2d  # the book's name, which its notebooks call
 
 
 def train_2d(trainer):
@@ -91,13 +95,13 @@ def show_trace_2d(f, results):
 
 def gd_2d(x1, x2, s1, s2, eta=0.4):
     """Gradient descent: x ← x − η·∇f. No state."""
-    g1, g2 = gradient_f_2d(x1, x2)
+    g1, g2 = ill_conditioned_gradient_2d(x1, x2)
     return x1 - eta * g1, x2 - eta * g2, 0, 0
 
 
 def momentum_2d(x1, x2, v1, v2, eta=0.4, gamma=0.5):
     """Momentum: v ← γ·v + η·∇f; x ← x − v."""
-    g1, g2 = gradient_f_2d(x1, x2)
+    g1, g2 = ill_conditioned_gradient_2d(x1, x2)
     v1 = gamma * v1 + eta * g1
     v2 = gamma * v2 + eta * g2
     return x1 - v1, x2 - v2, v1, v2
@@ -105,7 +109,7 @@ def momentum_2d(x1, x2, v1, v2, eta=0.4, gamma=0.5):
 
 def adagrad_2d(x1, x2, s1, s2, eta=0.4):
     """AdaGrad: s ← s + g²; x ← x − η·g / sqrt(s + 1e-6)."""
-    g1, g2 = gradient_f_2d(x1, x2)
+    g1, g2 = ill_conditioned_gradient_2d(x1, x2)
     s1 += g1 ** 2
     s2 += g2 ** 2
     x1 -= eta * g1 / math.sqrt(s1 + EPS)
@@ -115,7 +119,7 @@ def adagrad_2d(x1, x2, s1, s2, eta=0.4):
 
 def rmsprop_2d(x1, x2, s1, s2, eta=0.4, gamma=0.9):
     """RMSProp: s ← γ·s + (1 − γ)·g²; x ← x − η·g / sqrt(s + 1e-6)."""
-    g1, g2 = gradient_f_2d(x1, x2)
+    g1, g2 = ill_conditioned_gradient_2d(x1, x2)
     s1 = gamma * s1 + (1 - gamma) * g1 ** 2
     s2 = gamma * s2 + (1 - gamma) * g2 ** 2
     x1 -= eta * g1 / math.sqrt(s1 + EPS)
@@ -128,7 +132,7 @@ def adadelta_2d(x1, x2, s1, s2, rho=0.9, eps=1e-5):
     g' = sqrt(Δx + ε) / sqrt(s + ε) · g;  x ← x − g';  Δx ← ρ·Δx + (1 − ρ)·g'².
     Each s holds the pair (s, Δx)."""
     new_x, new_s = [], []
-    for x, g, state in zip((x1, x2), gradient_f_2d(x1, x2), (s1, s2)):
+    for x, g, state in zip((x1, x2), ill_conditioned_gradient_2d(x1, x2), (s1, s2)):
         s, delta = state if state != 0 else (0.0, 0.0)
         s = rho * s + (1 - rho) * g ** 2
         g = math.sqrt(delta + eps) / math.sqrt(s + eps) * g
@@ -144,7 +148,7 @@ def adam_2d(x1, x2, s1, s2, eta=0.4, beta1=BETA1, beta2=BETA2, eps=EPS):
     s ← β₂·s + (1 − β₂)·g²; v̂ = v/(1 − β₁ᵗ); ŝ = s/(1 − β₂ᵗ);
     x ← x − η·v̂ / (sqrt(ŝ) + ε). Each s holds the triple (v, s, t)."""
     new_x, new_s = [], []
-    for x, g, state in zip((x1, x2), gradient_f_2d(x1, x2), (s1, s2)):
+    for x, g, state in zip((x1, x2), ill_conditioned_gradient_2d(x1, x2), (s1, s2)):
         v, s, t = state if state != 0 else (0.0, 0.0, 0)
         t += 1
         v = beta1 * v + (1 - beta1) * g

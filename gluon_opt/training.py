@@ -13,12 +13,13 @@ import time
 import warnings
 
 import numpy as np
-from mxnet import autograd, gluon, init, nd
-from mxnet.gluon import nn
+from mxnet import autograd, gluon, nd
 
-from . import _checks, plotting
-from .data import data_iter
+from . import _checks, models, plotting
+from .data import data_iter, synthetic_linreg
 from .linear_regression import LinearRegressionLoss
+from .optimizers import init_momentum_states, sgd_momentum
+from .seed import set_seed
 
 # The divergence rule, stated once (README and History.diverged say the
 # same): a run has diverged when a loss became NaN or infinite (the run then
@@ -114,7 +115,8 @@ def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
 
     batch_loss(X, y): the loss to differentiate on one minibatch.
     update(n): apply one step after backward, n = rows in the minibatch.
-    full_loss(): the loss on all data, an NDArray of shape (1,).
+    full_loss(): the loss on all data, an NDArray of shape (1,); None logs
+    the minibatch's own loss instead (and nothing before training).
     The loss is logged before training and after every batch (index i from 0)
     for which (i + log_offset) * batch_size is divisible by log_interval.
     When decay_epoch is set (not None or 0, as in the book), the learning rate
@@ -125,7 +127,8 @@ def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
     Returns (losses, epoch_seconds, stopped): stopped is True when a NaN or
     infinite loss ended the run early.
     """
-    pending, losses, epoch_seconds = [full_loss()], [], []
+    pending = [full_loss()] if full_loss else []
+    losses, epoch_seconds = [], []
     for epoch in range(1, num_epochs + 1):
         if decay_epoch and epoch > decay_epoch:
             set_lr(get_lr() * 0.1)
@@ -139,7 +142,7 @@ def train_loop(batch_loss, update, full_loss, features, labels, *, batch_size,
             update(X.shape[0])
             if (log_when(X.shape[0]) if log_when else
                     (batch_i + log_offset) * batch_size % log_interval == 0):
-                pending.append(full_loss())
+                pending.append(full_loss() if full_loss else loss)
         logged = _to_host(pending)
         epoch_seconds.append(time.perf_counter() - start)
         losses.extend(logged)
@@ -450,9 +453,7 @@ def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     """train_gluon_ch7 without printing or plotting: returns the History."""
     features, labels = _checks.check_features_labels(
         features, labels, "features", "labels", one_output=True)
-    net = nn.Sequential()
-    net.add(nn.Dense(1))
-    net.initialize(init.Normal(sigma=CH7_INIT_SCALE))
+    net = models.linear_net(sigma=CH7_INIT_SCALE)
     trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
     start = _trainer_start(trainer)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
@@ -469,3 +470,33 @@ def _report_ch7(history):
     print("loss: %f, %f sec per epoch" % (history.losses[-1], last_seconds))
     plotting.plot_loss(history.epochs, history.losses)
     return history
+
+
+# The 2018 chapter's momentum runs: 1000 examples of y = X·(2, -3.4) + 4.2 +
+# noise, lr 0.2, batch 10, 3 epochs, decay after epoch 2, the loss logged
+# every 10 examples (the experiment `momentum-gluon`, its tests and bench).
+TRUE_W, TRUE_B = (2.0, -3.4), 4.2
+MOMENTUM_SETTINGS = dict(batch_size=10, num_epochs=3, decay_epoch=2,
+                         log_interval=10)
+
+
+def gluon_momentum_run(momentum, lr=0.2, seed=0, num_epochs=3, **kwargs):
+    """The seed's run: 1000 synthetic examples, a Dense(1) net and
+    gluon.Trainer('sgd', lr, momentum) driven by `optimize`. Returns History."""
+    set_seed(seed)
+    X, y = synthetic_linreg(1000, TRUE_W, TRUE_B)
+    net = models.linear_net()
+    trainer = gluon.Trainer(net.collect_params(), "sgd",
+                            {"learning_rate": lr, "momentum": momentum})
+    settings = dict(MOMENTUM_SETTINGS, num_epochs=num_epochs)
+    return optimize(X=X, y=y, net=net, trainer=trainer, **settings, **kwargs)
+
+
+def scratch_momentum_run(momentum, lr=0.2, seed=0, num_epochs=3, **kwargs):
+    """The same run with the scratch sgd_momentum update on w and b."""
+    set_seed(seed)
+    X, y = synthetic_linreg(1000, TRUE_W, TRUE_B)
+    settings = dict(MOMENTUM_SETTINGS, num_epochs=num_epochs)
+    return train_linreg_scratch(sgd_momentum, init_momentum_states,
+                                {"lr": lr, "momentum": momentum}, X, y,
+                                **settings, **kwargs)

@@ -10,7 +10,7 @@ from mxnet import nd
 
 import gluon_opt
 from gluon_opt import optimizers
-from gluon_opt.bench import chapter, reference, suite, torch_peer
+from gluon_opt.bench import chapter, notebooks, reference, suite, torch_peer
 from gluon_opt.training import optimize, run_ch7
 
 
@@ -72,8 +72,21 @@ def test_torch_cases_are_marked_skipped_when_torch_is_absent(monkeypatch):
             "train_ch7 + d2l torch adagrad | not measured |") in table
 
 
+def test_without_the_notebooks_the_table_says_where_they_were_sought(
+        tmp_path, monkeypatch):
+    # An installed package has no notebooks/ beside it (only a clone has).
+    monkeypatch.setattr(notebooks, "NOTEBOOKS", tmp_path)
+    table = suite.markdown(suite.run(["notebooks"], quick=True), repeats=1,
+                           quick=True)
+    (row,) = [line for line in table.splitlines()
+              if line.startswith("| notebooks | skipped |")]
+    assert f"no notebooks in {tmp_path}" in row
+    assert "source checkout" in row
+    assert "| notebooks | total | < 120 s | not measured |" in table
+
+
 def test_unknown_case_is_named():
-    with pytest.raises(ValueError, match="unknown case nope.*ch7"):
+    with pytest.raises(ValueError, match=r"only must be one of \[.*'ch7'.*\], got 'nope'"):
         suite.select(["nope"])
 
 

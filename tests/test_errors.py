@@ -1,4 +1,6 @@
 """Bad input gets a clear error naming the argument, never an MXNet traceback."""
+import re
+
 import numpy as np
 import pytest
 from mxnet import gluon, init, nd
@@ -6,7 +8,7 @@ from mxnet.gluon import nn
 
 import gluon_opt
 import utils
-from gluon_opt.experiments.momentum import linear_net
+from gluon_opt.models import linear_net
 
 
 @pytest.fixture
@@ -327,7 +329,7 @@ def test_read_airfoil_checks_num_rows(num_rows, error, message):
 
 def test_read_idx_reports_huge_and_many_dimensional_headers(tmp_path):
     import struct
-    from gluon_opt import mnist
+    from gluon_opt import mnist_data as mnist
     huge = tmp_path / "huge.idx"
     huge.write_bytes(b"\x00\x00\x08\x02" + struct.pack(">II", 2**32 - 1,
                                                         2**32 - 1))
@@ -356,3 +358,58 @@ def test_read_idx_reports_huge_and_many_dimensional_headers(tmp_path):
 def test_the_books_small_helpers_say_what_to_pass(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize("value, interval, message", [
+    (0, {"low": 0, "low_open": True}, r"lr must be in \(0, inf\], got 0"),
+    (1, {"low": 0, "high": 1, "high_open": True}, r"lr must be in \[0, 1\), got 1"),
+    (-0.5, {"low": 0, "high": 1}, r"lr must be in \[0, 1\], got -0.5"),
+    (2, {"high": 1}, r"lr must be in \[-inf, 1\], got 2"),
+])
+def test_check_in_interval_writes_the_interval_it_wanted(value, interval,
+                                                          message):
+    from gluon_opt import _checks
+    with pytest.raises(ValueError, match=message):
+        _checks.check_in_interval("lr", value, **interval)
+
+
+@pytest.mark.parametrize("value", [0, 0.5, 1, -1, 2, float("nan"), "1", True])
+@pytest.mark.parametrize("interval", [
+    {}, {"low": 0}, {"low": 0, "low_open": True}, {"high": 1},
+    {"low": 0, "high": 1, "high_open": True}])
+def test_check_in_interval_agrees_with_the_optimizers_number_check(value,
+                                                                   interval):
+    # One vocabulary of number checks: the optimizers' low/high form and
+    # _checks' give the same answer and the same words.
+    from gluon_opt import _checks
+    from gluon_opt.optimizers import base
+
+    def outcome(check):
+        try:
+            return "ok", check("lr", value, **interval)
+        except (TypeError, ValueError) as error:
+            return type(error).__name__, str(error)
+    assert outcome(_checks.check_in_interval) == outcome(base.check_number)
+
+
+def _unknown_names():
+    from gluon_opt import initializers, reproduce, schedules
+    from gluon_opt.bench import suite
+    return [
+        ("name", lambda: schedules.create("nope")),
+        ("name", lambda: initializers.create("nope")),
+        ("only", lambda: reproduce.select(["lr-schedule", "nope"])),
+        ("only", lambda: suite.select(["nope"])),
+        ("warmup_mode", lambda: schedules.create(
+            "factor", step=10, warmup_steps=5, warmup_mode="nope")),
+        ("rnd_type", lambda: initializers.create("xavier", rnd_type="nope")),
+    ]
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_every_unknown_name_is_refused_in_the_registries_words(case):
+    argument, call = _unknown_names()[case]
+    with pytest.raises(ValueError) as error:
+        call()
+    assert re.fullmatch(rf"{argument} must be one of \[('[\w-]+', )*'[\w-]+'\], "
+                        rf"got 'nope'", str(error.value)), str(error.value)

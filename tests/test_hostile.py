@@ -33,8 +33,8 @@ from mxnet.gluon import nn
 
 import gluon_opt
 import utils
-from gluon_opt import (cli, data, initializers, mnist, optimizers, plotting,
-                       reproduce, schedules, training)
+from gluon_opt import (cli, data, initializers, mnist, mnist_data, optimizers,
+                       plotting, reproduce, schedules, training)
 
 settings.register_profile(
     "ci", deadline=None, derandomize=True, database=None, print_blob=True,
@@ -450,13 +450,13 @@ def idx_bytes(draw):
     if draw(st.booleans()):
         raw = draw(st.binary(max_size=40))
     else:
-        type_code = draw(st.one_of(st.sampled_from(sorted(mnist.IDX_DTYPES)),
+        type_code = draw(st.one_of(st.sampled_from(sorted(mnist_data.IDX_DTYPES)),
                                    st.integers(0, 255)))
         ndim = draw(st.one_of(st.integers(0, 4), st.integers(0, 255)))
         dims = draw(st.lists(st.one_of(st.integers(0, 3),
                                        st.integers(0, 2 ** 32 - 1)),
                              min_size=ndim, max_size=ndim))
-        itemsize = mnist.IDX_DTYPES.get(type_code, np.dtype("u1")).itemsize
+        itemsize = mnist_data.IDX_DTYPES.get(type_code, np.dtype("u1")).itemsize
         size = math.prod(dims) * itemsize
         length = draw(st.one_of(st.just(size), st.integers(0, 64)))
         body = bytes(min(length, 4096))
@@ -477,7 +477,7 @@ def test_read_idx(scratch_dir, contents):
     handle, path = tempfile.mkstemp(dir=scratch_dir, suffix=".idx")
     with os.fdopen(handle, "wb") as stream:
         stream.write(contents)
-    array = outcome(lambda: mnist.read_idx(path), path, files=[path])
+    array = outcome(lambda: mnist_data.read_idx(path), path, files=[path])
     if array is not None:
         assert isinstance(array, np.ndarray) and array.dtype.isnative
 
@@ -485,13 +485,13 @@ def test_read_idx(scratch_dir, contents):
 @examples(10, 200)
 @given(path=hostile())
 def test_read_idx_path(path):
-    outcome(lambda: mnist.read_idx(path), "path", str(path), files=[str(path)])
+    outcome(lambda: mnist_data.read_idx(path), "path", str(path), files=[str(path)])
 
 
 @pytest.fixture(scope="module")
 def small_mnist():
-    loaded = mnist.load_mnist(num_eval=100, folder=os.devnull)
-    return mnist.MnistData(loaded.train_features[:60], loaded.train_labels[:60],
+    loaded = mnist_data.load_mnist(num_eval=100, folder=os.devnull)
+    return mnist_data.MnistData(loaded.train_features[:60], loaded.train_labels[:60],
                            loaded.eval_features, loaded.eval_labels,
                            loaded.source)
 
@@ -505,7 +505,7 @@ def test_load_mnist(scratch_dir, bad):
     kwargs = dict(num_eval=9990, split_seed=0, folder=str(scratch_dir),
                   download=False)
     kwargs[name] = value
-    result = outcome(lambda: mnist.load_mnist(**kwargs), name, files=[value])
+    result = outcome(lambda: mnist_data.load_mnist(**kwargs), name, files=[value])
     if result is not None:
         assert result.eval_features.shape[0] == kwargs["num_eval"]
 
@@ -834,8 +834,8 @@ def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
         20, true_w=[3e38], true_b=3e38, seed=0), ValueError,
      "true_w, true_b and noise are too large"),
     (lambda: data.read_airfoil(None), TypeError, "path must be a path"),
-    (lambda: mnist.read_idx(None), TypeError, "path must be a path"),
-    (lambda: mnist.load_mnist(folder=True), TypeError, "folder must be a path"),
+    (lambda: mnist_data.read_idx(None), TypeError, "path must be a path"),
+    (lambda: mnist_data.load_mnist(folder=True), TypeError, "folder must be a path"),
     (lambda: gluon_opt.semilogy([0, 1], [1, 2], "x", "y", figsize=b"\x01\x01"),
      TypeError, "figsize must be"),
     (lambda: gluon_opt.semilogy(nd.array(np.array(0.0)), [1.0], "x", "y"),
@@ -899,7 +899,7 @@ def test_an_idx_header_numpy_cannot_shape_is_named(tmp_path):
     path.write_bytes(b"\x00\x00\x08\x03" + struct.pack(
         ">III", 2 ** 32 - 1, 0, 2 ** 32 - 1))
     with pytest.raises(ValueError, match="header shape") as error:
-        mnist.read_idx(path)
+        mnist_data.read_idx(path)
     assert str(path) in str(error.value)
 
 

@@ -67,13 +67,14 @@ def test_committed_clean_and_without_scaffolding(name):
 
 
 def library_names():
-    from gluon_opt import (mnist, optimizers, plotting, schedules, traces,
+    from gluon_opt import (comparison, mnist, mnist_data, models, optimizers,
+                           plotting, schedules, softmax_module, traces,
                            training, utils)
-    from gluon_opt.experiments import airfoil, comparison
-    from gluon_opt.experiments import schedules as schedule_demo
-    return {name for module in (gluon_opt, mnist, optimizers, plotting,
-                                schedules, traces, training, utils, airfoil,
-                                comparison, schedule_demo)
+    from gluon_opt.experiments import airfoil
+    return {name for module in (gluon_opt, comparison, mnist, mnist_data,
+                                models, optimizers, plotting, schedules,
+                                softmax_module, traces, training, utils,
+                                airfoil)
             for name in dir(module) if not name.startswith("_")}
 
 
@@ -228,7 +229,7 @@ def test_schedules_lesson():
 
 @pytest.mark.slow
 def test_comparison_lesson():
-    from gluon_opt.experiments.comparison import COMPARED
+    from gluon_opt.comparison import COMPARED
     notebook = execute_notebook("optimizer-comparison.ipynb", check=[
         "{k: h.losses for k, h in histories.items()}"])
     losses = notebook.checked["{k: h.losses for k, h in histories.items()}"]

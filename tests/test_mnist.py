@@ -12,7 +12,7 @@ import pytest
 from mxnet import autograd, nd
 
 import gluon_opt
-from gluon_opt import mnist
+from gluon_opt import mnist, models
 from gluon_opt.experiments.registry import EXPERIMENTS, Result
 
 
@@ -35,7 +35,7 @@ def write_idx(path, array, type_code=None, compress=False, extra=b"",
 @pytest.fixture(scope="module")
 def mnist_data():
     """The study's data from the shared files (8,000 / 2,000, seed 0)."""
-    return mnist.load_mnist()
+    return gluon_opt.mnist_data.load_mnist()
 
 
 # ------------------------------------------------------------- idx reader
@@ -44,7 +44,7 @@ def mnist_data():
 def test_read_idx_returns_the_images_that_were_written(tmp_path, compress):
     images = np.random.RandomState(0).randint(0, 256, (3, 28, 28)).astype(np.uint8)
     path = write_idx(tmp_path / "images-idx3-ubyte", images, compress=compress)
-    read = mnist.read_idx(path)
+    read = gluon_opt.mnist_data.read_idx(path)
     assert read.shape == (3, 28, 28)
     assert read.dtype == np.uint8
     np.testing.assert_array_equal(read, images)
@@ -53,14 +53,14 @@ def test_read_idx_returns_the_images_that_were_written(tmp_path, compress):
 @pytest.mark.parametrize("dtype", [np.int32, np.float32])
 def test_read_idx_turns_big_endian_values_into_native_ones(tmp_path, dtype):
     values = np.array([[1, -2, 300], [70000, 5, -6]], dtype=dtype)
-    read = mnist.read_idx(write_idx(tmp_path / "values.idx", values))
+    read = gluon_opt.mnist_data.read_idx(write_idx(tmp_path / "values.idx", values))
     assert read.dtype == np.dtype(dtype)  # native order, not '>i4'
     np.testing.assert_array_equal(read, values)
 
 
 def test_read_idx_reads_labels_one_dimensional(tmp_path):
     labels = np.array([7, 2, 1, 0, 4], dtype=np.uint8)
-    read = mnist.read_idx(write_idx(tmp_path / "labels.gz", labels,
+    read = gluon_opt.mnist_data.read_idx(write_idx(tmp_path / "labels.gz", labels,
                                     compress=True))
     assert read.shape == (5,)
     np.testing.assert_array_equal(read, labels)
@@ -73,7 +73,7 @@ def test_read_idx_refuses_a_bad_magic_number_naming_the_file(tmp_path, magic):
     path = write_idx(tmp_path / "bad-magic.idx",
                      np.zeros((2, 28, 28), np.uint8), magic=magic)
     with pytest.raises(ValueError, match="magic number") as error:
-        mnist.read_idx(path)
+        gluon_opt.mnist_data.read_idx(path)
     assert path in str(error.value)
 
 
@@ -82,7 +82,7 @@ def test_read_idx_refuses_a_truncated_body_naming_the_file(tmp_path, compress):
     path = write_idx(tmp_path / "short.idx", np.ones((4, 28, 28), np.uint8),
                      compress=compress, cut=100)
     with pytest.raises(ValueError, match="truncated") as error:
-        mnist.read_idx(path)
+        gluon_opt.mnist_data.read_idx(path)
     assert path in str(error.value)
     assert "3136 bytes" in str(error.value)  # what the header asked for
 
@@ -91,7 +91,7 @@ def test_read_idx_refuses_extra_bytes_after_the_body(tmp_path):
     path = write_idx(tmp_path / "long.idx", np.ones((4,), np.uint8),
                      extra=b"\x00")
     with pytest.raises(ValueError, match="longer than its header says"):
-        mnist.read_idx(path)
+        gluon_opt.mnist_data.read_idx(path)
 
 
 def test_read_idx_refuses_a_cut_gzip_stream(tmp_path):
@@ -101,14 +101,14 @@ def test_read_idx_refuses_a_cut_gzip_stream(tmp_path):
     cut = tmp_path / "cut.gz"
     cut.write_bytes(raw[:len(raw) // 2])
     with pytest.raises(ValueError, match="damaged gzip") as error:
-        mnist.read_idx(cut)
+        gluon_opt.mnist_data.read_idx(cut)
     assert str(cut) in str(error.value)
 
 
 # ------------------------------------------------------ the shared files
 
 def test_shared_files_load_as_ten_thousand_digits():
-    images, labels = mnist.read_mnist_idx()
+    images, labels = gluon_opt.mnist_data.read_mnist_idx()
     assert images.shape == (10000, 28, 28) and images.dtype == np.uint8
     assert labels.shape == (10000,)
     assert sorted(np.unique(labels)) == list(range(10))
@@ -119,14 +119,14 @@ def test_a_file_with_the_wrong_sha1_is_refused(tmp_path):
     # A well-formed idx file under the right name is still refused: the
     # loader checks the hash before it reads.
     (tmp_path / "mnist").mkdir()
-    shutil.copy(os.path.join(gluon_opt.data.SHIPPED_DIR, mnist.TEST_IMAGES.name),
+    shutil.copy(os.path.join(gluon_opt.data.SHIPPED_DIR, gluon_opt.mnist_data.TEST_IMAGES.name),
                 tmp_path / "mnist")
-    labels = tmp_path / mnist.TEST_LABELS.name
+    labels = tmp_path / gluon_opt.mnist_data.TEST_LABELS.name
     write_idx(labels, np.zeros(10000, np.uint8), compress=True)
     with pytest.raises(ValueError, match="sha1") as error:
-        mnist.read_mnist_idx(folder=str(tmp_path))
+        gluon_opt.mnist_data.read_mnist_idx(folder=str(tmp_path))
     assert str(labels) in str(error.value)
-    assert mnist.TEST_LABELS.sha1 in str(error.value)  # the expected hash
+    assert gluon_opt.mnist_data.TEST_LABELS.sha1 in str(error.value)  # the expected hash
 
 
 def test_load_mnist_splits_the_test_files_and_says_so(mnist_data):
@@ -138,7 +138,7 @@ def test_load_mnist_splits_the_test_files_and_says_so(mnist_data):
     assert 0 <= mnist_data.train_features.min().asscalar()
     assert mnist_data.train_features.max().asscalar() <= 1
     # The two parts together are the 10,000 digits, each used once.
-    _, labels = mnist.read_mnist_idx()
+    _, labels = gluon_opt.mnist_data.read_mnist_idx()
     together = np.concatenate([mnist_data.train_labels.asnumpy(),
                                mnist_data.eval_labels.asnumpy()])
     np.testing.assert_array_equal(np.bincount(together.astype(int)),
@@ -146,13 +146,13 @@ def test_load_mnist_splits_the_test_files_and_says_so(mnist_data):
 
 
 def test_load_mnist_split_is_the_same_every_time(mnist_data):
-    again = mnist.load_mnist()
+    again = gluon_opt.mnist_data.load_mnist()
     np.testing.assert_array_equal(again.eval_labels.asnumpy(),
                                   mnist_data.eval_labels.asnumpy())
 
 
 def test_without_the_training_split_the_shipped_test_split_is_used(tmp_path):
-    loaded = mnist.load_mnist(folder=str(tmp_path))  # download=False
+    loaded = gluon_opt.mnist_data.load_mnist(folder=str(tmp_path))  # download=False
     assert loaded.train_features.shape == (8000, 784)
     assert "copy the package ships" in loaded.source
     assert "download=False" in loaded.source and str(tmp_path) in loaded.source
@@ -186,11 +186,11 @@ def test_the_training_split_is_downloaded_from_a_mirror_and_verified(
     try:
         for attr, name in (("TRAIN_IMAGES", "train-images-idx3-ubyte.gz"),
                            ("TRAIN_LABELS", "train-labels-idx1-ubyte.gz")):
-            monkeypatch.setattr(mnist, attr, gluon_opt.data.DataFile(
+            monkeypatch.setattr(gluon_opt.mnist_data, attr, gluon_opt.data.DataFile(
                 f"mnist/{name}", files[name], mirrors=(
                     (f"{base}/gone/{name}", "sha1", files[name]),
                     (f"{base}/{name}", "sha1", files[name]))))
-        loaded = mnist.load_mnist(folder=str(tmp_path / "data"), download=True)
+        loaded = gluon_opt.mnist_data.load_mnist(folder=str(tmp_path / "data"), download=True)
     finally:
         server.shutdown()
     assert loaded.train_features.shape == (30, 784)
@@ -205,7 +205,7 @@ def test_the_training_split_is_downloaded_from_a_mirror_and_verified(
 def test_gluon_parameter_data_grad_is_the_parameter_gradient():
     # The study hands [p.data() for p in params] to the scratch update,
     # which reads .grad: it must be the very memory backward() wrote.
-    net = mnist.mlp()
+    net = models.mlp()
     X = nd.random.uniform(shape=(4, 784))
     with autograd.record():
         loss = net(X).sum()
@@ -267,11 +267,11 @@ def test_study_arguments_are_checked_up_front(mnist_data, kwargs, error, words):
 
 def test_load_mnist_refuses_a_split_that_leaves_nothing_to_train():
     with pytest.raises(ValueError, match="num_eval must leave images"):
-        mnist.load_mnist(num_eval=10000)
+        gluon_opt.mnist_data.load_mnist(num_eval=10000)
 
 
 def test_mnist_momentum_experiment_is_registered_and_runs_quick():
-    import gluon_opt.experiments.mnist  # noqa: F401  registers it
+    import gluon_opt.experiments.mnist_momentum  # noqa: F401  registers it
     gluon_opt.set_seed(0)
     result = EXPERIMENTS["mnist-momentum"].run(True)
     assert isinstance(result, Result)

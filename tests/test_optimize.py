@@ -11,7 +11,8 @@ from mxnet.gluon import nn
 
 import gluon_opt
 import utils
-from gluon_opt.experiments.momentum import gluon_momentum_run, linear_net
+from gluon_opt.models import linear_net
+from gluon_opt.training import gluon_momentum_run
 
 
 class RecordingTrainer(gluon.Trainer):

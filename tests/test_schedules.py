@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from gluon_opt import initializers, schedules
-from gluon_opt.experiments import schedules as schedule_experiment
+from gluon_opt import softmax_module
 
 NUM_UPDATES = 5000
 
@@ -186,9 +186,9 @@ def test_module_uses_our_schedule_for_each_update():
     # One real Module update per batch: the SGD step (no momentum, no weight
     # decay) moves each weight by -lr·grad/batch_size with the recorded rate.
     sched = schedules.create("factor", step=3, factor=0.5, base_lr=0.2)
-    train_iter, _ = schedule_experiment.softmax_iters(num_train=128 * 4,
+    train_iter, _ = softmax_module.softmax_iters(num_train=128 * 4,
                                                       num_valid=128)
-    mod = schedule_experiment.book_softmax_module(
+    mod = softmax_module.book_softmax_module(
         initializers.create("uniform", scale=1.0), sched, learning_rate=0.2)
     recorder = schedules.LearningRateRecorder()
     for nbatch, batch in enumerate(train_iter):

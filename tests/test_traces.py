@@ -85,7 +85,7 @@ def test_adam_tuple_state_counts_steps():
 
 def test_f_2d_and_gradient():
     assert traces.f_2d(-5, -2) == pytest.approx(0.1 * 25 + 2 * 4)
-    assert traces.gradient_f_2d(-5, -2) == (-1.0, -8)
+    assert traces.ill_conditioned_gradient_2d(-5, -2) == (-1.0, -8)
 
 
 def test_show_trace_2d_draws_path_and_contours(capsys):

@@ -15,9 +15,9 @@ from mxnet import gluon, nd
 
 from .. import optimizers
 from ..data import get_data_ch7, synthetic_linreg
-from ..experiments.momentum import TRUE_B, TRUE_W, linear_net
+from ..models import linear_net
 from ..seed import set_seed
-from ..training import optimize, run_ch7
+from ..training import TRUE_B, TRUE_W, optimize, run_ch7
 from . import reference, torch_peer
 from .timing import Variant
 

@@ -9,7 +9,9 @@ import numpy as np
 from mxnet import autograd, gluon, nd
 
 from .. import data
-from ..mnist import MnistData, mlp, train_mnist
+from ..mnist import train_mnist
+from ..mnist_data import MnistData
+from ..models import mlp
 from ..optimizers import sgd_momentum
 from ..seed import set_seed
 from . import torch_peer

@@ -5,6 +5,7 @@ import math
 import os
 import platform
 
+from .._factory import unknown_name_error
 from . import chapter, d2l_book, mlp, notebooks, steps
 from .timing import interleave
 
@@ -121,8 +122,7 @@ def select(only):
         return list(CASES)
     unknown = [key for key in only if key not in case_keys()]
     if unknown:
-        raise ValueError(f"--only: unknown case {', '.join(unknown)}; the "
-                         f"cases are {', '.join(case_keys())}")
+        raise unknown_name_error(unknown[0], case_keys(), argument="only")
     return [case for case in CASES if case.key in only]
 
 

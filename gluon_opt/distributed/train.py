@@ -35,7 +35,7 @@ import numpy as np
 from mxnet import autograd, gluon, init, nd
 from mxnet.gluon import nn
 
-from .. import _checks, data, io
+from .. import _checks, atomic, data
 from ..optimizers import create
 from ..seed import set_seed
 
@@ -191,10 +191,12 @@ def train_regression(optimizer, optimizer_params=None, *, steps=20,
 def train_mnist(optimizer, optimizer_params=None, *, batch_size=64,
                 num_epochs=2, kvstore="device", update_on_kvstore=None,
                 num_train=None, seed=0):
-    """The MNIST MLP (784-200-10) of `gluon_opt.mnist`, data-parallel, on the
+    """The MNIST MLP (784-200-10) of `gluon_opt.models`, data-parallel, on the
     MNIST test split the package ships (its first 8,000 shuffled images to
     train on, the other 2,000 for the Run's test_accuracy)."""
-    from ..mnist import accuracy, load_mnist, mlp
+    from ..mnist import accuracy
+    from ..mnist_data import load_mnist
+    from ..models import mlp
     # Always the split the package ships (never a download, whatever
     # GLUON_OPT_DATA holds): every worker and every run sees the same images.
     mnist = load_mnist(folder=data.SHIPPED_DIR, download=False)
@@ -217,8 +219,8 @@ def save_run(run, out):
     stem = os.path.join(out, f"worker-{run.rank}")
     summary = {key: value for key, value in dataclasses.asdict(run).items()
                if key != "weights"}
-    io.write_json(stem + ".json", summary)
-    with io.atomic_path(stem + ".npz") as partial:
+    atomic.write_json(stem + ".json", summary)
+    with atomic.atomic_path(stem + ".npz") as partial:
         with open(partial, "wb") as stream:
             np.savez(stream, *run.weights)
 

@@ -2,7 +2,7 @@
 
 SGD with momentum (learning rate scaled linearly with the global batch, as
 Goyal et al. 2017), LARS and LAMB (layer-wise trust ratios) train the MLP
-784-200-10 of `gluon_opt.mnist` for a fixed number of epochs as the global
+784-200-10 of `gluon_opt.models` for a fixed number of epochs as the global
 batch grows, each run a `gluon-opt launch` job: a scheduler, one server that
 runs the scratch optimizer (update_on_kvstore=True) and 2 or 4 workers, on
 127.0.0.1. Under dist_sync the number of workers does not change the math
@@ -18,6 +18,7 @@ import tempfile
 from matplotlib import pyplot as plt
 
 from .. import plotting
+from .._factory import unknown_name_error
 from ..distributed import launch
 from ..distributed.train import load_runs
 from .registry import Result, Row, experiment
@@ -38,7 +39,7 @@ def hyperparameters(name, batch_size):
         return {"learning_rate": 0.1 * scale, "momentum": 0.9, "eta": 0.05}
     if name == "lamb":
         return {"learning_rate": 0.02 * scale ** 0.5}
-    raise ValueError(f"name must be one of {OPTIMIZERS}, got {name!r}")
+    raise unknown_name_error(name, OPTIMIZERS)
 
 
 def run_job(name, batch_size, num_workers, num_epochs, num_train=None, seed=0):

@@ -7,17 +7,12 @@ examples, for momentum 0.99, 0.9 and 0.5: once through gluon.Trainer and
 import warnings
 
 import numpy as np
-from mxnet import gluon, init
-from mxnet.gluon import nn
 
 from .. import plotting
-from ..data import synthetic_linreg
-from ..optimizers import init_momentum_states, sgd_momentum
-from ..seed import set_seed
-from ..training import optimize, train_linreg_scratch
+from ..training import (TRUE_B, TRUE_W, gluon_momentum_run,
+                        scratch_momentum_run)
 from .registry import Result, Row, experiment
 
-TRUE_W, TRUE_B = (2.0, -3.4), 4.2
 MOMENTA = (0.99, 0.9, 0.5)
 # What the book printed after `optimize` with gluon.Trainer('sgd').
 BOOK_GLUON = {0.99: ([-3.99, -9.45], 15.67),
@@ -25,37 +20,6 @@ BOOK_GLUON = {0.99: ([-3.99, -9.45], 15.67),
               0.5: ([1.9995, -3.4003], 4.2001)}
 # Converged runs end this close to the truth; the book's 0.99 run is far off.
 TOLERANCE = 0.05
-SETTINGS = dict(batch_size=10, num_epochs=3, decay_epoch=2, log_interval=10)
-
-
-def linear_net(sigma=1.0):
-    """One Dense(1) layer with weights drawn from N(0, sigma²), as the book."""
-    net = nn.Sequential()
-    net.add(nn.Dense(1))
-    net.initialize(init.Normal(sigma=sigma))
-    return net
-
-
-def gluon_momentum_run(momentum, lr=0.2, seed=0, num_epochs=3, **kwargs):
-    """The seed's run: 1000 synthetic examples, a Dense(1) net and
-    gluon.Trainer('sgd', lr, momentum) driven by `optimize`. Returns History."""
-    set_seed(seed)
-    X, y = synthetic_linreg(1000, TRUE_W, TRUE_B)
-    net = linear_net()
-    trainer = gluon.Trainer(net.collect_params(), "sgd",
-                            {"learning_rate": lr, "momentum": momentum})
-    settings = dict(SETTINGS, num_epochs=num_epochs)
-    return optimize(X=X, y=y, net=net, trainer=trainer, **settings, **kwargs)
-
-
-def scratch_momentum_run(momentum, lr=0.2, seed=0, num_epochs=3, **kwargs):
-    """The same run with the scratch sgd_momentum update on w and b."""
-    set_seed(seed)
-    X, y = synthetic_linreg(1000, TRUE_W, TRUE_B)
-    settings = dict(SETTINGS, num_epochs=num_epochs)
-    return train_linreg_scratch(sgd_momentum, init_momentum_states,
-                                {"lr": lr, "momentum": momentum}, X, y,
-                                **settings, **kwargs)
 
 
 def distance_to_truth(history):

@@ -72,17 +72,10 @@ def create(name, **kwargs):
 
 def check_number(name, value, low=None, high=None, low_open=False,
                  high_open=False):
-    """A finite real number in the interval given (open ends where asked)."""
-    _checks.check_number(name, value)
-    too_low = low is not None and (value <= low if low_open else value < low)
-    too_high = high is not None and (value >= high if high_open else value > high)
-    if too_low or too_high:
-        left = "(" if low_open else "["
-        right = ")" if high_open else "]"
-        interval = (f"{left}{'-inf' if low is None else low}, "
-                    f"{'inf' if high is None else high}{right}")
-        raise ValueError(f"{name} must be in {interval}, got {value}")
-    return value
+    """A finite real number in the interval given (open ends where asked):
+    the package's one interval check, in the optimizers' spelling."""
+    return _checks.check_in_interval(name, value, low, high, low_open,
+                                     high_open)
 
 
 def check_optional_number(name, value, **interval):

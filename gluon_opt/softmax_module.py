@@ -1,10 +1,10 @@
-"""A learning-rate schedule in MXNet's Module API (the book's symbolic example).
+"""The book's symbolic example: softmax regression in MXNet's Module API.
 
 Softmax regression (`FullyConnected` + `SoftmaxOutput`) on a seeded synthetic
-10-class problem with 20 features, trained by `Module.fit` with SGD at
-learning rate 0.1 under `FactorScheduler(step=100, factor=0.9)`, and again
-under the scratch factor schedule and uniform initializer of gluon_opt; a
-batch_end_callback records the learning rate each update used.
+10-class problem with 20 features, bound, initialized and given SGD with a
+learning-rate scheduler, then trained by `Module.fit` while a
+batch_end_callback records the learning rate each update used. The
+experiment `lr-schedule` and the module-lr-scheduler lesson run it.
 """
 import contextlib
 import dataclasses
@@ -14,9 +14,8 @@ import warnings
 import mxnet as mx
 import numpy as np
 
-from .. import _checks, initializers, schedules
-from ..seed import set_seed
-from .registry import Result, Row, experiment
+from . import _checks, schedules
+from .seed import set_seed
 
 NUM_FEATURES = 20
 NUM_CLASSES = 10
@@ -121,37 +120,3 @@ def fit_softmax_demo(lr_scheduler, initializer, num_epochs=25,
     train_iter, valid_iter = softmax_iters(seed=seed)
     mod = book_softmax_module(initializer, lr_scheduler, learning_rate)
     return fit_and_record(mod, train_iter, valid_iter, num_epochs)
-
-
-def mxnet_and_scratch_runs(num_epochs=25):
-    """The Module run with MXNet's FactorScheduler and Uniform(1.0), and the
-    same run with gluon_opt's factor schedule and uniform initializer."""
-    # base_lr is the optimizer's learning rate (0.1): with the schedulers'
-    # default 0.01 MXNet prints that learning_rate overwrote it.
-    mxnet_run = fit_softmax_demo(
-        mx.lr_scheduler.FactorScheduler(step=100, factor=0.9, base_lr=0.1),
-        mx.initializer.Uniform(scale=1.0), num_epochs)
-    scratch_run = fit_softmax_demo(
-        schedules.create("factor", step=100, factor=0.9, base_lr=0.1),
-        initializers.create("uniform", scale=1.0), num_epochs)
-    return mxnet_run, scratch_run
-
-
-@experiment("lr-schedule", "FactorScheduler in Module.fit: MXNet's and the "
-            "scratch schedule, update by update")
-def lr_schedule(quick):
-    mxnet_run, scratch_run = mxnet_and_scratch_runs(num_epochs=10 if quick else 25)
-    fig = schedules.plot_learning_rates(
-        {"MXNet FactorScheduler": mxnet_run.learning_rates,
-         "gluon_opt factor": scratch_run.learning_rates},
-        title="SGD, step=100, factor=0.9")
-    largest_gap = max(abs(a - b) for a, b in zip(mxnet_run.learning_rates,
-                                                 scratch_run.learning_rates))
-    return Result(figures={"lr-schedule": fig}, rows=[
-        Row("updates", len(scratch_run.updates)),
-        Row("final lr, MXNet FactorScheduler", mxnet_run.final_learning_rate),
-        Row("final lr, scratch factor", scratch_run.final_learning_rate),
-        Row("largest |lr scratch - lr MXNet|", largest_gap),
-        Row("valid accuracy, MXNet", mxnet_run.valid_accuracy),
-        Row("valid accuracy, scratch", scratch_run.valid_accuracy),
-    ])

@@ -1,4 +1,4 @@
-"""Writing results so that an interrupted run never leaves a half file."""
+"""Writing files atomically: an interrupted run never leaves a half file."""
 import contextlib
 import json
 import os

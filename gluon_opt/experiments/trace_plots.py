@@ -4,7 +4,7 @@ import contextlib
 import functools
 import io
 
-from .. import gradient_descent as gdsec
+from .. import gradient_descent
 from .. import traces
 from .registry import Result, Row, experiment
 
@@ -49,21 +49,24 @@ def gd_1d(quick):
              1.1: "epoch 10, x: 61.917364224000096"}
     figures, rows = {}, []
     for eta, book in books.items():
-        line, results = printed(gdsec.gd, eta)
+        line, results = printed(gradient_descent.gd, eta)
         figures[f"gd-1d-eta{eta:g}"] = titled(
-            gdsec.show_trace(results), f"gradient descent on x², η = {eta:g}")
+            gradient_descent.show_trace(results),
+            f"gradient descent on x², η = {eta:g}")
         rows.append(Row(f"η={eta:g}: printed", line, book))
     return Result(figures=figures, rows=rows)
 
 
 @experiment("gd-2d", "Gradient descent and SGD on x1² + 2·x2² (η = 0.1)")
-def gd_2d(quick):
-    line, results = printed(traces.train_2d, gdsec.gd_2d)
-    figures = {"gd-2d": titled(traces.show_trace_2d(gdsec.f_2d, results),
+def gd_and_sgd_2d(quick):
+    objective = gradient_descent.well_conditioned_2d
+    line, results = printed(traces.train_2d,
+                            gradient_descent.gd_well_conditioned_2d)
+    figures = {"gd-2d": titled(traces.show_trace_2d(objective, results),
                                "gradient descent, η = 0.1")}
     rows = [Row("gd: printed", line, "epoch 20, x1 -0.057646, x2 -0.000073")]
-    line, results = printed(traces.train_2d, gdsec.sgd_2d)
-    figures["sgd-2d"] = titled(traces.show_trace_2d(gdsec.f_2d, results),
+    line, results = printed(traces.train_2d, gradient_descent.sgd_2d)
+    figures["sgd-2d"] = titled(traces.show_trace_2d(objective, results),
                                "SGD (noisy gradient), η = 0.1")
     rows.append(Row("sgd (noisy, seeded): printed", line))
     return Result(figures=figures, rows=rows)
@@ -77,7 +80,7 @@ def traces_2d(quick):
         line, results = printed(traces.train_2d, step)
         stem = "trace-" + (label.replace("η=", "eta").replace("γ=", "gamma")
                            .replace("ρ=", "rho").replace(" ", "-"))
-        figures[stem] = titled(traces.show_trace_2d(traces.f_2d, results),
-                               label)
+        figures[stem] = titled(
+            traces.show_trace_2d(traces.ill_conditioned_2d, results), label)
         rows.append(Row(f"{label}: printed", line, book))
     return Result(figures=figures, rows=rows)

@@ -1,10 +1,10 @@
-"""All the chapter's optimizers on one plot: the airfoil data, batch 10,
-2 epochs, each through gluon.Trainer with the project's scratch Optimizer."""
-from .. import optimizers, plotting
-from ..data import get_data_ch7
-from ..seed import set_seed
-from ..training import run_gluon_ch7
-from .registry import Result, Row, experiment
+"""Every optimizer of the chapter on one problem: the airfoil data, batch 10,
+2 epochs, each through gluon.Trainer with the project's scratch Optimizer,
+from the same seed (the experiment `compare-optimizers` and its lesson)."""
+from . import optimizers
+from .data import get_data_ch7
+from .seed import set_seed
+from .training import run_gluon_ch7
 
 # name -> keyword arguments of gluon_opt.optimizers.create: the step sizes the
 # chapter's sections use, and for the rest one that trains this problem.
@@ -34,14 +34,3 @@ def compare_optimizers(num_epochs=2, batch_size=10, seed=0):
                                          batch_size=batch_size,
                                          num_epochs=num_epochs)
     return histories
-
-
-@experiment("compare-optimizers",
-            "Every optimizer of the chapter on one loss plot (airfoil)")
-def compare(quick):
-    histories = compare_optimizers(num_epochs=1 if quick else 2)
-    figure = plotting.loss_curves(histories, figsize=(6, 4),
-                                  title="airfoil, batch 10", yscale="linear")
-    return Result(figures={"compare-optimizers": figure},
-                  rows=[Row(f"{label}: final loss", history.losses[-1])
-                        for label, history in histories.items()])
