@@ -293,30 +293,34 @@ def check_initialized(name, net):
     return net
 
 
-def _name_hyperparam(message, hyperparams):
+def _name_hyperparam(message, hyperparams, name):
     """An optimizer's argument error, named as the caller's dict entry:
     "beta1 must be ..." becomes "trainer_hyperparams['beta1'] must be ...";
     None when the message is about no entry of the dict."""
     for key in hyperparams:
         if message.startswith(f"{key} "):
-            return f"trainer_hyperparams[{key!r}]{message[len(key):]}"
+            return f"{name}[{key!r}]{message[len(key):]}"
     return None
 
 
-def make_trainer(net, optimizer, hyperparams):
+def make_trainer(net, optimizer, hyperparams,
+                 names=("trainer_name", "trainer_hyperparams")):
     """gluon.Trainer(net's params, optimizer, hyperparams), with an error that
-    names the argument when the optimizer name or a hyperparameter is wrong."""
+    names the argument (as the caller calls them: `names`) when the
+    optimizer name or a hyperparameter is wrong. Serves train_gluon_ch7 and
+    d2l's train_concise_ch11 (tr_name, hyperparams)."""
     import mxnet as mx
+    from ._factory import unknown_name_error
+    name_arg, params_arg = names
     if isinstance(optimizer, str):
-        known = sorted(mx.optimizer.Optimizer.opt_registry)
+        known = mx.optimizer.Optimizer.opt_registry
         if optimizer.lower() not in known:
-            raise ValueError(f"trainer_name {optimizer!r} is not an optimizer "
-                             f"MXNet knows; known: {', '.join(known)}")
+            raise unknown_name_error(optimizer, known, name_arg)
     elif not isinstance(optimizer, mx.optimizer.Optimizer):
-        raise TypeError(f"trainer_name must be an optimizer name or an "
+        raise TypeError(f"{name_arg} must be an optimizer name or an "
                         f"mx.optimizer.Optimizer, got {type(optimizer).__name__}")
     if hyperparams is not None and not isinstance(hyperparams, dict):
-        raise TypeError(f"trainer_hyperparams must be a dict such as "
+        raise TypeError(f"{params_arg} must be a dict such as "
                         f"{{'learning_rate': 0.1}}, got {type(hyperparams).__name__}")
     if isinstance(optimizer, str) and hyperparams:
         # The same checks our optimizers make (beta1 in [0, 1), wd >= 0,
@@ -327,14 +331,14 @@ def make_trainer(net, optimizer, hyperparams):
             try:
                 optimizers.create(optimizer, **hyperparams)
             except (TypeError, ValueError) as error:
-                named = _name_hyperparam(str(error), hyperparams)
+                named = _name_hyperparam(str(error), hyperparams, params_arg)
                 if named is None:  # an unknown key: the dict does not fit
                     raise ValueError(
-                        f"trainer_hyperparams {hyperparams!r} do not fit "
+                        f"{params_arg} {hyperparams!r} do not fit "
                         f"optimizer {optimizer!r}: {error}") from None
                 raise type(error)(named) from None
     try:
         return gluon.Trainer(net.collect_params(), optimizer, hyperparams)
     except (TypeError, ValueError, AssertionError) as error:
-        raise ValueError(f"trainer_hyperparams {hyperparams!r} do not fit "
+        raise ValueError(f"{params_arg} {hyperparams!r} do not fit "
                          f"optimizer {optimizer!r}: {error}") from error

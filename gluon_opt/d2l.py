@@ -24,7 +24,6 @@ import matplotlib
 import numpy as onp
 from matplotlib import pyplot as plt
 from mxnet import gluon, init, np, npx
-from mxnet import optimizer as mx_optimizer
 from mxnet.gluon import nn
 
 from . import _checks, data, plotting, training
@@ -491,29 +490,6 @@ def train_ch11(trainer_fn, states, hyperparams, data_iter,
     return timer.cumsum(), animator.Y[0]
 
 
-def _make_trainer(net, tr_name, hyperparams):
-    """gluon.Trainer(net's params, tr_name, hyperparams), with errors that
-    name the argument."""
-    if isinstance(tr_name, str):
-        if tr_name.lower() not in mx_optimizer.Optimizer.opt_registry:
-            known = ", ".join(sorted(mx_optimizer.Optimizer.opt_registry))
-            raise ValueError(f"tr_name {tr_name!r} is not an optimizer MXNet "
-                             f"knows; known: {known}")
-    elif not isinstance(tr_name, mx_optimizer.Optimizer):
-        raise TypeError(f"tr_name must be an optimizer name such as 'sgd' or "
-                        f"an mx.optimizer.Optimizer, got "
-                        f"{type(tr_name).__name__}")
-    if hyperparams is not None and not isinstance(hyperparams, dict):
-        raise TypeError(f"hyperparams must be a dict such as "
-                        f"{{'learning_rate': 0.1}}, got "
-                        f"{type(hyperparams).__name__}")
-    try:
-        return gluon.Trainer(net.collect_params(), tr_name, hyperparams)
-    except (TypeError, ValueError, AssertionError) as error:
-        raise ValueError(f"hyperparams {hyperparams!r} do not fit optimizer "
-                         f"{tr_name!r}: {error}") from error
-
-
 def train_concise_ch11(tr_name, hyperparams, data_iter, num_epochs=2):
     """Train nn.Dense(1) with gluon.Trainer(tr_name, hyperparams) and L2
     loss; print `loss: %.3f, %.3f sec/epoch` (returns nothing)."""
@@ -521,7 +497,8 @@ def train_concise_ch11(tr_name, hyperparams, data_iter, num_epochs=2):
     net = nn.Sequential()
     net.add(nn.Dense(1))
     net.initialize(init.Normal(sigma=0.01))
-    trainer = _make_trainer(net, tr_name, hyperparams)
+    trainer = _checks.make_trainer(net, tr_name, hyperparams,
+                                   names=("tr_name", "hyperparams"))
     loss = gluon.loss.L2Loss()
     timer, animator = _train_ch11_loop(
         batch_loss=lambda X, y: loss(net(X), y),

@@ -437,3 +437,14 @@ def test_load_data_fashion_mnist_offline_says_where_to_put_the_files(
     assert "train-images-idx3-ubyte.gz" in message and "GLUON_OPT_DATA" in \
         message
     assert not os.listdir(tmp_path)  # nothing half-written
+
+
+def test_train_concise_ch11_checks_hyperparams_as_train_gluon_ch7_does(np_mode):
+    # One make_trainer serves both chapters, each with its own argument names.
+    from gluon_opt import d2l
+    data_iter, _ = d2l.get_data_ch11(10)
+    with pytest.raises(ValueError, match=r"tr_name must be one of .*got 'adamm'"):
+        d2l.train_concise_ch11('adamm', {'learning_rate': 0.01}, data_iter)
+    with pytest.raises(ValueError, match=r"hyperparams\['beta1'\] must be in"):
+        d2l.train_concise_ch11('adam', {'learning_rate': 0.01, 'beta1': 1.0},
+                               data_iter)

@@ -102,7 +102,7 @@ def test_train_ch7_checks_the_update_and_hyperparams(airfoil):
 
 
 @pytest.mark.parametrize("name,hyperparams,message", [
-    ("sgdd", {"learning_rate": 0.1}, "trainer_name 'sgdd'.*known: .*adam"),
+    ("sgdd", {"learning_rate": 0.1}, r"trainer_name must be one of \[.*'adam'.*\], got 'sgdd'"),
     ("sgd", {"learning_rate": -0.1}, r"trainer_hyperparams\['learning_rate'\] must be in \[0, inf\], got -0.1"),
     ("sgd", {"learning_rate": 0.1, "momentum": 1.5}, r"trainer_hyperparams\['momentum'\] must be in \[0, 1\], got 1.5"),
     ("sgd", {"learning_rate": 0.1, "momentum": -0.1}, r"trainer_hyperparams\['momentum'\] must be in \[0, 1\], got -0.1"),
