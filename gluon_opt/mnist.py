@@ -121,8 +121,9 @@ def mnist_momentum_study(num_epochs=5, batch_size=64, lr=0.01, momentum=0.9,
     """
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=1)
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
-    _checks.check_number("lr", lr, minimum=0)
+    _checks.check_float32("lr", lr, minimum=0)  # MXNet takes it as float32
     _checks.check_number("momentum", momentum, minimum=0, maximum=1)
+    _checks.check_float32("momentum", momentum)
     log_every = _checks.check_int("log_every", log_every, minimum=1)
     num_train = _checks.check_optional_int("num_train", num_train, minimum=1)
     seed = _checks.check_seed("seed", seed)

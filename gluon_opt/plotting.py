@@ -86,6 +86,10 @@ def as_floats(values, name):
         if values.ndim > 1 and values.size != values.shape[0]:
             raise TypeError(f"{name} must be 1-D, got an array of shape "
                             f"{values.shape}")
+        if not (np.issubdtype(values.dtype, np.integer)
+                or np.issubdtype(values.dtype, np.floating)):
+            raise TypeError(f"{name} must hold numbers, got an array of "
+                            f"dtype {values.dtype}")
         return values.astype(float).reshape(-1)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"{name} must be a list of numbers (or of one-element "

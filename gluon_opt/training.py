@@ -341,6 +341,8 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     for key, value in hyperparams.items():  # the book's are all numbers
         _checks.check_float32(f"hyperparams[{key!r}]", value,
                               minimum=0 if key == "lr" else None)
+    if "t" in hyperparams:  # Adam's step count: bias corrections 1 - beta**t
+        _checks.check_int("hyperparams['t']", hyperparams["t"], minimum=1)
     if "lr" not in hyperparams and decay_epoch:  # AdaDelta has no learning rate; decay needs one
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")

@@ -819,9 +819,11 @@ def test_book_functions_get_their_states_and_hyperparameters_checked(
 
 def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
     # 20 rows: the book logs every 100 examples, so only the first loss.
+    # (Adam with t = 0 once made the NaN; t is now refused, so a rate at
+    # float32's limit does.)
     history = quiet(lambda: training.run_ch7(
-        optimizers.adam, optimizers.init_adam_states, {"lr": 0.01, "t": 0},
-        X_GOOD, Y_GOOD, 5, 1))
+        optimizers.sgd, None, {"lr": 3e38}, X_GOOD, Y_GOOD, 5, 1))
+    assert not np.isfinite(history.params["w"]).all()
     assert len(history.losses) == 1 and history.diverged
 
 
@@ -877,6 +879,9 @@ def test_nan_parameters_are_diverged_even_when_no_loss_was_logged_after():
      r"seed must be at most 2\*\*32 - 1"),
     (lambda: gluon_opt.set_seed(2 ** 32), ValueError,
      r"seed must be at most 2\*\*32 - 1"),
+    # Found by the second thorough run (12,150 examples):
+    (lambda: gluon_opt.semilogy(np.array(["`"]), [1.0], "x", "y"), TypeError,
+     "x_vals must hold numbers, got an array of dtype <U1"),
     (lambda: gluon_opt.show_trace_2d(lambda x1, x2: [1.0, 2.0], [(0, 0)]),
      TypeError, "f must map arrays x1, x2 to an array of their shape"),
 ])
@@ -911,3 +916,19 @@ def test_a_huge_python_int_noise_is_computed_as_a_float():
     labels = y.asnumpy()
     assert labels.dtype == np.float32 and np.isfinite(labels).all()
     assert np.abs(labels).max() > 1e20
+
+
+def test_adams_step_count_must_be_a_positive_integer():
+    # Found by the second thorough run: t = -388762 overflowed 0.9 ** t.
+    X, y = gluon_opt.synthetic_linreg(20, seed=0)
+    with pytest.raises(ValueError, match=r"hyperparams\['t'\] must be at least 1"):
+        gluon_opt.train_ch7(optimizers.adam, optimizers.init_adam_states,
+                            {"lr": 0.01, "t": -388762}, X, y)
+
+
+def test_the_studys_rate_must_be_a_float32_mxnet_can_take(small_mnist):
+    # Found by the second thorough run: lr=1e-320 reached MXNet's
+    # "Out of range value for scalar".
+    with pytest.raises(ValueError, match="lr must be 0 or at least"):
+        mnist.mnist_momentum_study(num_epochs=1, lr=1e-320, mnist=small_mnist,
+                                   plot=False, log_every=1)
