@@ -98,7 +98,7 @@ class Constant(Initializer):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise TypeError(f"value must be a number, got {value!r} "
                             f"({type(value).__name__})")
-        value = _checks.check_number("value", value)
+        value = _checks.check_float32("value", value)
         super().__init__(value=value)
         self.value = value
 
@@ -111,7 +111,7 @@ class Uniform(Initializer):
     """Weights drawn uniformly from [-scale, scale]."""
 
     def __init__(self, scale=0.07):
-        scale = _checks.check_number("scale", scale, minimum=0)
+        scale = _checks.check_float32("scale", scale, minimum=0)
         super().__init__(scale=scale)
         self.scale = scale
 
@@ -124,7 +124,7 @@ class Normal(Initializer):
     """Weights drawn from N(0, sigma²)."""
 
     def __init__(self, sigma=0.01):
-        sigma = _checks.check_number("sigma", sigma, minimum=0)
+        sigma = _checks.check_float32("sigma", sigma, minimum=0)
         super().__init__(sigma=sigma)
         self.sigma = sigma
 
@@ -148,7 +148,7 @@ class Xavier(Initializer):
     def __init__(self, rnd_type="uniform", factor_type="avg", magnitude=3):
         _check_choice("rnd_type", rnd_type, self.RND_TYPES)
         _check_choice("factor_type", factor_type, self.FACTOR_TYPES)
-        magnitude = float(_checks.check_number("magnitude", magnitude, minimum=0))
+        magnitude = float(_checks.check_float32("magnitude", magnitude, minimum=0))
         super().__init__(rnd_type=rnd_type, factor_type=factor_type,
                          magnitude=magnitude)
         self.rnd_type = rnd_type
@@ -180,7 +180,7 @@ class MSRAPrelu(Xavier):
     magnitude 2/(1 + slope²), for ReLU (slope 0) and PReLU layers."""
 
     def __init__(self, factor_type="avg", slope=0.25):
-        slope = _checks.check_number("slope", slope)
+        slope = _checks.check_float32("slope", slope)
         super().__init__("gaussian", factor_type, 2.0 / (1 + slope ** 2))
         self._kwargs = {"factor_type": factor_type, "slope": slope}
         self.slope = slope
@@ -198,7 +198,7 @@ class Orthogonal(Initializer):
     RAND_TYPES = ("uniform", "normal")
 
     def __init__(self, scale=1.414, rand_type="uniform"):
-        scale = _checks.check_number("scale", scale, minimum=0)
+        scale = _checks.check_float32("scale", scale, minimum=0)
         _check_choice("rand_type", rand_type, self.RAND_TYPES)
         super().__init__(scale=scale, rand_type=rand_type)
         self.scale = scale

@@ -932,3 +932,13 @@ def test_the_studys_rate_must_be_a_float32_mxnet_can_take(small_mnist):
     with pytest.raises(ValueError, match="lr must be 0 or at least"):
         mnist.mnist_momentum_study(num_epochs=1, lr=1e-320, mnist=small_mnist,
                                    plot=False, log_every=1)
+
+
+@pytest.mark.parametrize("name,key", [("uniform", "scale"), ("normal", "sigma"),
+                                      ("constant", "value"),
+                                      ("xavier", "magnitude")])
+def test_initializer_numbers_are_float32_mxnet_can_take(name, key):
+    # Found by the third thorough run: uniform(scale=1e-320) reached MXNet's
+    # "Out of range value for high".
+    with pytest.raises(ValueError, match=f"{key} must be 0 or at least"):
+        initializers.create(name, **{key: 1e-320})
