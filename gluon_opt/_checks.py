@@ -258,7 +258,9 @@ def check_optimizer_numbers(owner, optimizer):
     """Every numeric hyperparameter of an MXNet optimizer (those whose
     default in its class or a base class is a number, and clip_gradient) is
     a finite number: a string or None there fails only inside the first
-    update, and a bool trains as 1.0."""
+    update, and a bool trains as 1.0. An error names `owner` (e.g.
+    "trainer's") and the hyperparameter; with owner '', the hyperparameter
+    alone."""
     import inspect
     seen = set()
     for cls in type(optimizer).__mro__:
@@ -274,7 +276,8 @@ def check_optimizer_numbers(owner, optimizer):
             seen.add(param.name)
             value = getattr(optimizer, param.name)
             if value is not None or numeric:
-                check_float32(f"{owner} {param.name}", value)
+                check_float32(f"{owner} {param.name}" if owner else param.name,
+                              value)
 
 
 def check_initialized(name, net):
@@ -338,7 +341,20 @@ def make_trainer(net, optimizer, hyperparams,
                         f"optimizer {optimizer!r}: {error}") from None
                 raise type(error)(named) from None
     try:
-        return gluon.Trainer(net.collect_params(), optimizer, hyperparams)
+        trainer = gluon.Trainer(net.collect_params(), optimizer, hyperparams)
     except (TypeError, ValueError, AssertionError) as error:
         raise ValueError(f"{params_arg} {hyperparams!r} do not fit "
                          f"optimizer {optimizer!r}: {error}") from error
+    # The numbers of an optimizer ours do not check above (ftml, nag, ...):
+    # the checks the training loop makes on a trainer, named as the entry
+    # of the caller's dict, since the caller never saw a trainer.
+    built = trainer._optimizer
+    try:
+        check_optimizer_numbers("", built)
+        if getattr(built, "lr_scheduler", None) is None:
+            check_float32("learning_rate", built.lr, minimum=0)
+    except (TypeError, ValueError) as error:
+        named = _name_hyperparam(str(error), hyperparams or {}, params_arg)
+        raise type(error)(named or f"{params_arg} {hyperparams!r} do not fit "
+                          f"optimizer {optimizer!r}: {error}") from None
+    return trainer
