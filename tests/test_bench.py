@@ -102,6 +102,19 @@ def test_target_ratios():
         medians) is None
 
 
+def test_a_target_above_the_floor_compares_what_is_left_above_it():
+    medians = {"ours": 5.0, "book": 12.0, "ours floor": 4.0, "book floor": 4.5}
+    above = suite.Target("ours", "faster", 3, "book",
+                         floors=("ours floor", "book floor"))
+    # 7.5 s above the book's floor against 1 s above ours: 7.5x, on a 3x goal
+    assert above.ratio_to_target(medians) == pytest.approx(3 / 7.5)
+    assert "above the floor" in above.describe(str)
+    assert suite.Target("ours", "faster", 3, "book").ratio_to_target(
+        medians) == pytest.approx(3 / 2.4)  # whole times: missed
+    assert above.ratio_to_target({**medians, "ours": 3.9}) == 0.0
+    assert above.ratio_to_target({"ours": 5.0, "book": 12.0}) is None
+
+
 def test_book_train_ch7_logs_the_same_losses_as_ours(airfoil):
     """The DataLoader and data_iter draw the same permutation from NumPy's
     generator, so under one seed the two loops log identical losses."""

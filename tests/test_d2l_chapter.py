@@ -109,6 +109,38 @@ def test_every_section_draws(chapter):
         d2l_sections.SECTIONS)
 
 
+@pytest.mark.parametrize("section", sorted(d2l_sections.SECTIONS))
+def test_the_benchmarks_floor_is_the_sections_code_without_d2l(section):
+    """The floor notebook holds the section's cells that no d2l package can
+    make faster, verbatim but for the d2l import and d2l.Timer."""
+    floor = [cell.source for cell in
+             d2l_sections.floor_notebook(section).cells]
+    ours = d2l_sections.cells(section, d2l_sections.OURS_IMPORT)
+    assert not any("d2l" in cell for cell in floor)
+    assert floor[0] == ours[0].replace(d2l_sections.OURS_IMPORT + "\n", "")
+    assert floor[0].startswith("%matplotlib inline\nfrom mxnet import ")
+    if section == "minibatch-sgd":
+        before_training = ours[1:ours.index(
+            d2l_sections.MINIBATCH_SGD_TRAINING)]
+        assert floor[2:] == [cell.replace("d2l.Timer()", "Timer()")
+                             for cell in before_training]
+        assert d2l_sections.ELEMENTWISE_PRODUCT in floor
+    else:
+        assert len(floor) == 1
+
+
+def test_the_floor_of_minibatch_sgd_runs_and_times_like_d2l_timer(tmp_path):
+    code = "\n".join(cell.source for cell in d2l_sections.floor_notebook(
+        "minibatch-sgd").cells).replace("%matplotlib inline\n", "")
+    code = code.replace(d2l_sections.ELEMENTWISE_PRODUCT,
+                        d2l_sections.ELEMENTWISE_PRODUCT.replace(
+                            "range(256):\n    for", "range(2):\n    for"))
+    out = run_script(code, tmp_path)
+    assert re.search(r"^performance in Gigaflops: element [\d.]+, column "
+                     r"[\d.]+, full [\d.]+$", out, re.M), out
+    assert re.search(r"^performance in Gigaflops: block [\d.]+$", out, re.M)
+
+
 def test_headless_script_never_starts_an_ipython_shell(tmp_path):
     """The official package creates an IPython shell in use_svg_display,
     and with IPython >= 9.16 matplotlib 3.7 then fails on the removed

@@ -81,13 +81,12 @@ class ChapterRun:
             path = folder / f"{name}.ipynb"
             nbformat.write(d2l_sections.notebook(name, import_d2l), path)
             self.paths[name] = str(path)
-        # What minibatch-sgd costs before it trains: the kernel, the imports
-        # and the matrix products, which call no helper but Timer.
-        path = folder / f"{MATMUL_ONLY}.ipynb"
-        nbformat.write(d2l_sections.notebook(
-            "minibatch-sgd", import_d2l,
-            until=d2l_sections.MINIBATCH_SGD_TRAINING), path)
-        self.paths[MATMUL_ONLY] = str(path)
+        # The floor: each section without d2l (a kernel that imports MXNet;
+        # minibatch-sgd's matrix products), which no d2l can make faster.
+        for name in sections:
+            path = folder / f"{FLOOR}{name}.ipynb"
+            nbformat.write(d2l_sections.floor_notebook(name), path)
+            self.paths[FLOOR + name] = str(path)
         self.runner = pathlib.Path(root) / "run_notebooks.py"
         self.runner.write_text(RUNNER)
 
@@ -109,18 +108,27 @@ class ChapterRun:
 
 
 CHAPTER = list(d2l_sections.SECTIONS)
+FLOOR = "floor-"  # the floor notebooks' names: FLOOR + section
 OFFICIAL_CHAPTER = "official d2l 1.0.3: the ten sections"
 OURS_CHAPTER = "gluon_opt.d2l: the ten sections"
 OFFICIAL_MINIBATCH = "official d2l 1.0.3: minibatch-sgd"
 OURS_MINIBATCH = "gluon_opt.d2l: minibatch-sgd"
-MATMUL_ONLY = "minibatch-sgd-matmul"
-OURS_MATMUL = ("gluon_opt.d2l: minibatch-sgd up to its training (kernel, "
-               "imports, matrix products)")
+OFFICIAL_FLOOR = ("floor of the ten sections in the official's environment "
+                  "(no d2l: kernels, MXNet imports, matrix products)")
+OURS_FLOOR = ("floor of the ten sections in our environment (no d2l: "
+              "kernels, MXNet imports, matrix products)")
+OFFICIAL_MINIBATCH_FLOOR = ("floor of minibatch-sgd in the official's "
+                            "environment (no d2l)")
+OURS_MINIBATCH_FLOOR = "floor of minibatch-sgd in our environment (no d2l)"
+FLOOR_NOTE = ("the same cells in both; the section's time above it is what "
+              "a d2l package can change")
 
 
 def book_variants(quick=False):
-    """The chapter and minibatch-sgd alone, on each implementation. In
-    --quick mode only gluon_opt.d2l's gd section runs (a check, in seconds)."""
+    """The chapter and minibatch-sgd alone, on each implementation, and the
+    floor of each in each environment: the sections' cells that call no d2l.
+    In --quick mode only gluon_opt.d2l's gd section runs (a check, in
+    seconds)."""
     root = tempfile.mkdtemp(prefix="gluon-opt-d2l-bench-")
     atexit.register(shutil.rmtree, root, True)  # the notebooks are scratch
     ours = ChapterRun(os.path.join(root, "ours"), sys.executable,
@@ -138,6 +146,7 @@ def book_variants(quick=False):
     if quick:
         return [Variant(OFFICIAL_CHAPTER, None, skip),
                 Variant("gluon_opt.d2l: gd", lambda: ours.execute(["gd"]))]
+    floor = [FLOOR + name for name in CHAPTER]
     return [
         Variant(OFFICIAL_CHAPTER, official and (
             lambda: official.execute(CHAPTER)), skip),
@@ -145,6 +154,13 @@ def book_variants(quick=False):
         Variant(OFFICIAL_MINIBATCH, official and (
             lambda: official.execute(["minibatch-sgd"])), skip),
         Variant(OURS_MINIBATCH, lambda: ours.execute(["minibatch-sgd"])),
-        Variant(OURS_MATMUL, lambda: ours.execute([MATMUL_ONLY]),
-                note="the part of minibatch-sgd no d2l helper touches"),
+        Variant(OFFICIAL_FLOOR, official and (
+            lambda: official.execute(floor)), skip, FLOOR_NOTE),
+        Variant(OURS_FLOOR, lambda: ours.execute(floor), note=FLOOR_NOTE),
+        Variant(OFFICIAL_MINIBATCH_FLOOR, official and (
+            lambda: official.execute([FLOOR + "minibatch-sgd"])), skip,
+            FLOOR_NOTE),
+        Variant(OURS_MINIBATCH_FLOOR,
+                lambda: ours.execute([FLOOR + "minibatch-sgd"]),
+                note=FLOOR_NOTE),
     ]

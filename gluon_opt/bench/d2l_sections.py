@@ -616,6 +616,40 @@ def notebook(name, import_d2l, until=None):
         nbformat.v4.new_code_cell(source) for source in sources])
 
 
+# The floor's stand-in for d2l.Timer (start, stop, times): the matrix
+# products' cells run without any d2l.
+_FLOOR_TIMER = """\
+import time
+
+
+class Timer:
+    def __init__(self):
+        self.times = []
+
+    def start(self):
+        self.tik = time.time()
+
+    def stop(self):
+        self.times.append(time.time() - self.tik)
+        return self.times[-1]"""
+
+
+def floor_notebook(name):
+    """What section `name` costs whichever d2l it imports: its header cell
+    without the d2l import (a kernel that imports MXNet and sets up
+    matplotlib inline) and, for minibatch-sgd, the matrix-product cells
+    before its training, timed by a stand-in Timer instead of d2l.Timer."""
+    header, *rest = cells(name, "")
+    sources = ["\n".join(line for line in header.splitlines() if line)]
+    if name == "minibatch-sgd":
+        sources.append(_FLOOR_TIMER)
+        sources += [cell.replace("d2l.Timer()", "Timer()") for cell in
+                    rest[:SECTIONS[name].index(MINIBATCH_SGD_TRAINING) - 1]]
+    assert "d2l" not in "\n".join(sources), name
+    return nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(source) for source in sources])
+
+
 def script(names, import_d2l, between="", replace=None):
     """The sections `names` as one Python script (IPython magics dropped),
     each section starting with a line `# section NAME` and followed by the
