@@ -7,6 +7,7 @@ import os
 import pathlib
 import shutil
 import threading
+import warnings
 
 import numpy as np
 import pytest
@@ -59,6 +60,16 @@ def test_read_airfoil_rejects_other_tables(tmp_path, content, message):
     path.write_text(content)
     with pytest.raises(ValueError, match=message):
         data.read_airfoil(path, num_rows=2)
+
+
+def test_an_empty_airfoil_file_gets_our_error_and_no_numpy_warning(tmp_path):
+    path = tmp_path / "empty.dat"
+    path.write_text("")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # genfromtxt's "Empty input file"
+        with pytest.raises(ValueError, match=r"6 tab-separated columns .* "
+                                             r"got shape \(0,\)"):
+            data.read_airfoil(path, num_rows=2)
 
 
 def test_read_airfoil_needs_enough_rows(tmp_path):
