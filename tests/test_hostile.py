@@ -964,3 +964,15 @@ def test_initializer_numbers_are_float32_mxnet_can_take(name, key):
     # "Out of range value for high".
     with pytest.raises(ValueError, match=f"{key} must be 0 or at least"):
         initializers.create(name, **{key: 1e-320})
+
+
+def test_a_string_true_w_is_refused_before_numpy_nests_it():
+    # Found by the fifth thorough run: np.iscomplexobj('ab') reads a string
+    # as a sequence 32 levels deep and warns before our error.
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for value in ("ab", b"ab"):
+            with pytest.raises(TypeError, match="true_w must be a list of "
+                                                "numbers"):
+                gluon_opt.synthetic_linreg(20, true_w=value)
