@@ -21,6 +21,15 @@ def check_int(name, value, minimum=None):
     return int(value)
 
 
+def check_bool(name, value):
+    """A flag: True or False (or a NumPy bool), never a string such as 'no',
+    which Python would count as true, or an array."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} "
+                        f"({type(value).__name__})")
+    return bool(value)
+
+
 def check_seed(name, value):
     """A seed NumPy takes: an integer from 0 to 2**32 - 1."""
     value = check_int(name, value, minimum=0)
@@ -133,9 +142,13 @@ def check_linreg(X, w, b):
                         f"{np.dtype(X.dtype).name}, {np.dtype(w.dtype).name} "
                         f"and {np.dtype(b.dtype).name}; convert with .astype")
     outputs = w.shape[1] if w.ndim == 2 else 1
-    if b.size not in (1, outputs):
-        raise ValueError(f"b must hold one value (or one per output), got "
-                         f"shape {b.shape}")
+    # X·w has w.ndim dimensions; a b with more would add some in front
+    # (shape (1, 1, 1) makes (1, examples, 1)).
+    if b.size not in (1, outputs) or b.ndim > w.ndim or (
+            b.size > 1 and b.shape[-1] != outputs):
+        raise ValueError(f"b must hold one value (or one per output), in at "
+                         f"most {w.ndim} dimension(s) as X·w has, got shape "
+                         f"{b.shape}")
 
 
 def check_same_size(name, value, other_name, other):

@@ -253,7 +253,7 @@ def train_2d(trainer, steps=20, f_grad=None):
 def show_trace_2d(f, results):
     """Show the trace of 2D variables during optimization over f's contours."""
     set_figsize()
-    points = onp.array([(float(x1), float(x2)) for x1, x2 in results])
+    points = plotting.drawable([(float(x1), float(x2)) for x1, x2 in results])
     plt.plot(points[:, 0], points[:, 1], '-o', color='#ff7f0e')
     x1, x2 = onp.meshgrid(onp.arange(-55, 1, 1) * 0.1,
                           onp.arange(-30, 1, 1) * 0.1)

@@ -127,6 +127,7 @@ def mnist_momentum_study(num_epochs=5, batch_size=64, lr=0.01, momentum=0.9,
     log_every = _checks.check_int("log_every", log_every, minimum=1)
     num_train = _checks.check_optional_int("num_train", num_train, minimum=1)
     seed = _checks.check_seed("seed", seed)
+    plot = _checks.check_bool("plot", plot)
     if mnist is None:
         mnist = load_mnist(num_eval=num_eval)
     elif not isinstance(mnist, MnistData):

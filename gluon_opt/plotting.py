@@ -130,6 +130,20 @@ def finite_points(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
     return x_vals[keep], y_vals[keep]
 
 
+# Beyond this magnitude matplotlib's axis margins overflow to inf and it
+# refuses to draw ("Axis limits cannot be NaN or Inf").
+DRAWABLE = 1e300
+
+
+def drawable(values):
+    """`values` (floats) with what no figure can show, NaN, ±inf and
+    magnitudes beyond DRAWABLE, as NaN: left out of the lines, as matplotlib
+    leaves out inf (a trace that ran off to 1e308 is drawn up to there)."""
+    values = np.array(values, dtype=float)
+    values[~(np.abs(values) <= DRAWABLE)] = np.nan
+    return values
+
+
 # Curves that lie on top of each other (scratch and Gluon agree to 1e-6)
 # stay distinguishable by line style and by markers set at different points.
 LINE_STYLES = ("-", "--", ":", "-.")

@@ -125,10 +125,12 @@ class Schedule(mx.lr_scheduler.LRScheduler):
 
     def __init__(self, base_lr=0.01, warmup_steps=0, warmup_begin_lr=0,
                  warmup_mode="linear"):
-        base_lr = _checks.check_number("base_lr", base_lr, minimum=0)
+        # Rates as floats: a schedule returns a float whatever number type
+        # it was given (MXNet's return an int given ints).
+        base_lr = float(_checks.check_number("base_lr", base_lr, minimum=0))
         warmup_steps = _checks.check_int("warmup_steps", warmup_steps, minimum=0)
-        warmup_begin_lr = _checks.check_number("warmup_begin_lr", warmup_begin_lr,
-                                               minimum=0)
+        warmup_begin_lr = float(_checks.check_number(
+            "warmup_begin_lr", warmup_begin_lr, minimum=0))
         if warmup_begin_lr > base_lr:
             raise ValueError(f"warmup_begin_lr must be at most base_lr ({base_lr}) "
                              f"since warmup climbs to base_lr, got {warmup_begin_lr}")
@@ -163,8 +165,8 @@ class FactorSchedule(Schedule):
         super().__init__(base_lr, warmup_steps, warmup_begin_lr, warmup_mode)
         self.step = _checks.check_int("step", step, minimum=1)
         self.factor = _check_factor(factor)
-        self.stop_factor_lr = _checks.check_number("stop_factor_lr", stop_factor_lr,
-                                                   minimum=0)
+        self.stop_factor_lr = float(_checks.check_number(
+            "stop_factor_lr", stop_factor_lr, minimum=0))
 
     def decayed_lr(self, num_update):
         return factor_lr(num_update, self.base_lr, self.step, self.factor,
@@ -204,7 +206,8 @@ class _DecayToFinal(Schedule):
         if self.max_update <= self.warmup_steps:
             raise ValueError(f"max_update must be larger than warmup_steps "
                              f"({self.warmup_steps}), got {self.max_update}")
-        self.final_lr = _checks.check_number("final_lr", final_lr, minimum=0)
+        self.final_lr = float(_checks.check_number("final_lr", final_lr,
+                                                   minimum=0))
         # As MXNet's: decay from the base_lr given here, even when an
         # optimizer later overwrites self.base_lr with its learning_rate.
         self.base_lr_orig = self.base_lr

@@ -16,6 +16,7 @@ import math
 from matplotlib import pyplot as plt
 import numpy as np
 
+from . import plotting
 from .optimizers.book import BETA1, BETA2, EPS
 
 
@@ -86,7 +87,7 @@ def show_trace_2d(f, results):
         raise TypeError("f must map arrays x1, x2 to an array of their shape "
                         "(written with + - * ** as f_2d is)")
     figure = plt.figure(figsize=(3.5, 2.5))
-    plt.plot(*zip(*points), '-o', color='#ff7f0e')
+    plt.plot(*plotting.drawable(points).T, '-o', color='#ff7f0e')
     plt.contour(x1, x2, heights, colors='#1f77b4')
     plt.xlabel('x1')
     plt.ylabel('x2')

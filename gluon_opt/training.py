@@ -257,6 +257,8 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
     Data of another real dtype is used as float32 (integer labels become
     floats); labels must give one value per output of the net.
     """
+    plot = _checks.check_bool("plot", plot)
+    verbose = _checks.check_bool("verbose", verbose)
     features, features_name = _one_of(features, X, "features", "X")
     labels, labels_name = _one_of(labels, y, "labels", "y")
     if net is None:
@@ -310,6 +312,8 @@ def train_linreg_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
     rate is hyperparams['lr'] (the caller's dict is not changed).
     Prints w and b, plots the loss (log scale), returns a History.
     """
+    plot = _checks.check_bool("plot", plot)
+    verbose = _checks.check_bool("verbose", verbose)
     *run, lr, learned = _train_scratch(
         update_fn, states, hyperparams, X, y, batch_size=batch_size,
         num_epochs=num_epochs, log_interval=log_interval,

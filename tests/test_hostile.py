@@ -976,3 +976,54 @@ def test_a_string_true_w_is_refused_before_numpy_nests_it():
             with pytest.raises(TypeError, match="true_w must be a list of "
                                                 "numbers"):
                 gluon_opt.synthetic_linreg(20, true_w=value)
+
+
+# Found by the sixth and seventh thorough runs (after one clean run).
+
+def test_a_trace_that_ran_off_to_huge_values_is_drawn_up_to_there():
+    # matplotlib refused 1.8e308 ("Axis limits cannot be NaN or Inf"): such
+    # a point is now left out, as an inf point always was.
+    points = [(-3.2e16, 2.2e-313), (1.7976931348623157e+308, 4.4e16),
+              (-1.0e31, 2.9e16)]
+    for draw in (gluon_opt.show_trace_2d, gluon_opt.d2l.show_trace_2d):
+        draw(gluon_opt.traces.f_2d, points)
+        figure = matplotlib.pyplot.gcf()
+        figure.savefig(io.BytesIO(), format="png")  # renders: limits finite
+        lines = figure.axes[0].lines
+        assert np.isnan(lines[0].get_xdata()[1])
+        assert lines[0].get_xdata()[0] == -3.2e16
+        matplotlib.pyplot.close("all")
+
+
+def test_linreg_refuses_a_b_that_would_add_dimensions():
+    # b of shape (1, 1, 1) turned 20 predictions into shape (1, 20, 1).
+    with pytest.raises(ValueError, match=r"b must hold one value .* at most "
+                                         r"2 dimension\(s\) .* \(1, 1, 1\)"):
+        gluon_opt.linreg(X_GOOD, nd.ones((D, 1)), nd.zeros((1, 1, 1)))
+    with pytest.raises(ValueError, match=r"got shape \(3, 1\)"):
+        gluon_opt.linreg(X_GOOD, nd.ones((D, 3)), nd.zeros((3, 1)))
+    assert gluon_opt.linreg(X_GOOD, nd.ones((D, 3)), nd.zeros((1, 3))).shape \
+        == (N, 3)
+
+
+def test_a_schedule_gives_a_float_whatever_numbers_it_was_given():
+    # stop_factor_lr=26 came back as the int 26 (MXNet's does the same).
+    factor = schedules.create("factor", step=10, stop_factor_lr=26)
+    assert factor(19) == 26 and isinstance(factor(19), float)
+    multifactor = schedules.create("multifactor", step=[5], base_lr=2)
+    assert [type(multifactor(t)) for t in (0, 9)] == [float, float]
+
+
+def test_plot_and_verbose_must_be_flags(small_mnist):
+    # plot=<NDArray of 2 values> reached "The truth value of an NDArray
+    # with multiple elements is ambiguous" after the study had trained.
+    with pytest.raises(TypeError, match="plot must be True or False"):
+        mnist.mnist_momentum_study(num_epochs=1, mnist=small_mnist,
+                                   plot=nd.ones(2))
+    kwargs = optimize_kwargs(("X", "y"))
+    with pytest.raises(TypeError, match="plot must be True or False, got 'no'"):
+        gluon_opt.optimize(**kwargs, plot="no")
+    with pytest.raises(TypeError, match="verbose must be True or False"):
+        gluon_opt.train_linreg_scratch(
+            optimizers.sgd, None, {"lr": 0.05}, X_GOOD, Y_GOOD, batch_size=5,
+            num_epochs=1, log_interval=5, verbose=None)

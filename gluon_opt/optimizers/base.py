@@ -93,13 +93,7 @@ def check_fraction(name, value, high_open=False):
     return check_number(name, value, low=0, high=1, high_open=high_open)
 
 
-def check_bool(name, value):
-    """A flag: True or False (or a NumPy bool), never a string such as 'no',
-    which Python would count as true."""
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r} "
-                        f"({type(value).__name__})")
-    return bool(value)
+check_bool = _checks.check_bool
 
 
 def check_lr_scheduler(value):
