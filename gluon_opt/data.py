@@ -192,9 +192,12 @@ def synthetic_linreg(num_examples=1000, true_w=(2, -3.4), true_b=4.2,
     noise = float(_checks.check_number("noise", noise, minimum=0))
     true_b = float(_checks.check_number("true_b", true_b))
     seed = None if seed is None else _checks.check_seed("seed", seed)
-    if isinstance(true_w, (str, bytes)):  # NumPy nests a string 32 deep
-        raise TypeError(f"true_w must be a list of numbers such as (2, -3.4), "
-                        f"got {true_w!r}")
+    # NDArrays as NumPy arrays: NumPy would index an NDArray (whose items
+    # are NDArrays again) 32 levels deep, warning, before failing.
+    if hasattr(true_w, "asnumpy"):
+        true_w = true_w.asnumpy()
+    elif isinstance(true_w, (list, tuple)):
+        true_w = [w.asnumpy() if hasattr(w, "asnumpy") else w for w in true_w]
     if np.iscomplexobj(true_w):
         raise TypeError(f"true_w must hold real numbers, got {true_w!r}")
     try:

@@ -966,16 +966,21 @@ def test_initializer_numbers_are_float32_mxnet_can_take(name, key):
         initializers.create(name, **{key: 1e-320})
 
 
-def test_a_string_true_w_is_refused_before_numpy_nests_it():
-    # Found by the fifth thorough run: np.iscomplexobj('ab') reads a string
-    # as a sequence 32 levels deep and warns before our error.
+def test_ndarray_weights_are_read_as_numbers_without_numpys_nesting_warning():
+    # Found by the fifth thorough run: np.iscomplexobj(<NDArray>) indexes
+    # the NDArray (whose items are NDArrays) 32 levels deep and warns.
     import warnings
+    expected = gluon_opt.synthetic_linreg(20, true_w=(2, -3.4), seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        for value in ("ab", b"ab"):
-            with pytest.raises(TypeError, match="true_w must be a list of "
-                                                "numbers"):
-                gluon_opt.synthetic_linreg(20, true_w=value)
+        for true_w in (nd.array([2, -3.4], dtype="float64"),
+                       [nd.array([2], dtype="float64"),
+                        nd.array([-3.4], dtype="float64")]):
+            X, y = gluon_opt.synthetic_linreg(20, true_w=true_w, seed=0)
+            assert (y.asnumpy() == expected[1].asnumpy()).all()
+        with pytest.raises(TypeError, match="true_w must be a list of "
+                                            "numbers"):
+            gluon_opt.synthetic_linreg(20, true_w="ab")
 
 
 # Found by the sixth and seventh thorough runs (after one clean run).
