@@ -267,6 +267,15 @@ def check_trainer(name, trainer, decay_epoch=None):
     return trainer
 
 
+def check_step_scale(name, trainer, rows):
+    """What gluon.Trainer.step(rows) hands MXNet's update as rescale_grad,
+    the trainer's rescale_grad / rows, must be a float32 MXNet takes
+    (rescale_grad=-1.2e-38 over 5 rows underflowed to an MXNetError).
+    `name` is the caller's name for rescale_grad; `rows` the largest batch."""
+    scale = trainer._scale  # the rescale_grad the Trainer was made with
+    check_float32(f"{name} / the batch's {rows} rows", scale / rows)
+
+
 def check_optimizer_numbers(owner, optimizer):
     """Every numeric hyperparameter of an MXNet optimizer (those whose
     default in its class or a base class is a number, and clip_gradient) is

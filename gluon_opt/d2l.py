@@ -499,6 +499,10 @@ def train_concise_ch11(tr_name, hyperparams, data_iter, num_epochs=2):
     net.initialize(init.Normal(sigma=0.01))
     trainer = _checks.make_trainer(net, tr_name, hyperparams,
                                    names=("tr_name", "hyperparams"))
+    if isinstance(data_iter, ArrayLoader):
+        _checks.check_step_scale(
+            "hyperparams['rescale_grad']", trainer,
+            min(data_iter.batch_size, data_iter.num_examples))
     loss = gluon.loss.L2Loss()
     timer, animator = _train_ch11_loop(
         batch_loss=lambda X, y: loss(net(X), y),

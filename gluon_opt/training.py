@@ -279,7 +279,8 @@ def optimize(batch_size, trainer, num_epochs, decay_epoch, log_interval,
 
 
 def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
-                 decay_epoch=None, log_offset=0, names=("X", "y")):
+                 decay_epoch=None, log_offset=0, names=("X", "y"),
+                 scale_name="trainer's rescale_grad"):
     """Check the arguments, then run train_loop with L2 loss and `trainer`."""
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=0)
@@ -287,6 +288,7 @@ def _train_gluon(net, trainer, X, y, *, batch_size, num_epochs, log_interval,
     log_interval = _checks.check_int("log_interval", log_interval, minimum=1)
     _checks.check_trainer("trainer", trainer, decay_epoch)
     X, y = _checks.check_features_labels(X, y, *names)
+    _checks.check_step_scale(scale_name, trainer, min(batch_size, X.shape[0]))
     _checks.check_initialized("net", net)
     _checks.check_net_output(net, X, y, *names)
     loss_fn = gluon.loss.L2Loss()
@@ -464,7 +466,8 @@ def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
     start = _trainer_start(trainer)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
-                       log_offset=1, names=("features", "labels"))
+                       log_offset=1, names=("features", "labels"),
+                       scale_name="trainer_hyperparams['rescale_grad']")
     return _history(*run, num_epochs, trainer.learning_rate,
                     _learned_params(net), start)
 

@@ -454,3 +454,8 @@ def test_train_concise_ch11_checks_hyperparams_as_train_gluon_ch7_does(np_mode):
                                         r"number, got 'x'"):
         d2l.train_concise_ch11('ftml', {'learning_rate': 0.01, 'beta1': 'x'},
                                data_iter)
+    # so is the rescale_grad each step hands MXNet (rescale_grad / rows)
+    with pytest.raises(ValueError, match=r"^hyperparams\['rescale_grad'\] / "
+                                         r"the batch's 10 rows must be 0"):
+        d2l.train_concise_ch11('sgd', {'learning_rate': 0.1,
+                                       'rescale_grad': 1.2e-38}, data_iter)

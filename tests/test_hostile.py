@@ -1032,3 +1032,22 @@ def test_plot_and_verbose_must_be_flags(small_mnist):
         gluon_opt.train_linreg_scratch(
             optimizers.sgd, None, {"lr": 0.05}, X_GOOD, Y_GOOD, batch_size=5,
             num_epochs=1, log_interval=5, verbose=None)
+
+
+def test_the_rescale_grad_a_step_hands_mxnet_is_a_float32_it_takes():
+    # Found by the thorough run after those: Trainer.step(5) hands MXNet
+    # rescale_grad / 5; -1.2e-38 / 5 is below float32's smallest normal
+    # number, and multi_sgd_update raised "Out of range value".
+    kwargs = optimize_kwargs(("X", "y"))
+    kwargs["trainer"] = gluon.Trainer(
+        kwargs["net"].collect_params(), "sgd",
+        {"learning_rate": 0.1, "rescale_grad": -1.175494351e-38})
+    with pytest.raises(ValueError, match=r"^trainer's rescale_grad / the "
+                                         r"batch's 5 rows must be 0 or at "
+                                         r"least 1.175e-38"):
+        gluon_opt.optimize(**kwargs, plot=False)
+    with pytest.raises(ValueError, match=r"^trainer_hyperparams\['rescale_"
+                                         r"grad'\] / the batch's 5 rows"):
+        training.run_gluon_ch7("sgd", {"learning_rate": 0.1,
+                                       "rescale_grad": 1.2e-38},
+                               X_GOOD, Y_GOOD, batch_size=5)
