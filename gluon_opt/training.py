@@ -353,8 +353,17 @@ def _train_scratch(update_fn, states, hyperparams, X, y, *, batch_size,
         raise ValueError("decay_epoch needs a learning rate in "
                          "hyperparams['lr']")
     X, y = _checks.check_features_labels(X, y, *names[1:], one_output=True)
+    if X.ndim != 2:  # w is (features, 1): X·w needs a row of features
+        raise ValueError(
+            f"{names[1]} must be 2-D (examples x features) for the linear "
+            f"model X·w + b, got shape {X.shape}; reshape it with "
+            f"{names[1]}.reshape(({X.shape[0]}, -1))")
 
-    w = nd.random.normal(scale=init_scale, shape=(X.shape[1], 1))
+    # MXNet's gaussian needs a positive scale: init_scale 0 (or -0.0) starts
+    # from zero weights, after drawing as many numbers as any other scale.
+    w = nd.random.normal(scale=init_scale or 1.0, shape=(X.shape[1], 1))
+    if not init_scale:
+        w = nd.zeros_like(w)
     b = nd.zeros(shape=(1,))
     # The loss of linreg and squared_loss, hybridized: the same numbers with
     # two cached graphs per step instead of some 13 operators.

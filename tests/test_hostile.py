@@ -1051,3 +1051,25 @@ def test_the_rescale_grad_a_step_hands_mxnet_is_a_float32_it_takes():
         training.run_gluon_ch7("sgd", {"learning_rate": 0.1,
                                        "rescale_grad": 1.2e-38},
                                X_GOOD, Y_GOOD, batch_size=5)
+
+
+def test_init_scale_zero_starts_from_zero_weights():
+    # Found by a thorough run: init_scale=-0.0 (and 0) reached MXNet's
+    # "scale parameter in gaussian has to be positive".
+    for scale in (0, -0.0):
+        history = quiet(lambda: gluon_opt.train_linreg_scratch(
+            optimizers.sgd, None, {"lr": 0.05}, X_GOOD, Y_GOOD, batch_size=5,
+            num_epochs=1, log_interval=5, init_scale=scale, plot=False))
+        # the first loss is that of w = 0, b = 0: mean(y²) / 2
+        assert history.losses[0] == pytest.approx(
+            float((Y_GOOD ** 2).mean().asscalar()) / 2, rel=1e-6)
+
+
+def test_the_scratch_linear_model_needs_2d_features():
+    # Found by a thorough run: features of shape (20, 16, 20) reached
+    # MXNet's "dot shape error" inside run_ch7's hybridized loss.
+    for function in (gluon_opt.train_ch7, training.run_ch7):
+        with pytest.raises(ValueError, match=r"features must be 2-D .* got "
+                                             r"shape \(20, 16, 20\)"):
+            quiet(lambda: function(optimizers.sgd, None, {"lr": 0.05},
+                                   nd.ones((N, 16, 20)), Y_GOOD))
