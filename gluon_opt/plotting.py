@@ -122,14 +122,6 @@ def xy_values(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
     return x_vals, y_vals
 
 
-def finite_points(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
-    """The (x, y) pairs whose y is a finite positive number: what a log plot
-    can draw. Takes what `as_floats` takes."""
-    x_vals, y_vals = xy_values(x_vals, y_vals, x_name, y_name)
-    keep = np.isfinite(y_vals) & (y_vals > 0)
-    return x_vals[keep], y_vals[keep]
-
-
 # Beyond this magnitude matplotlib's axis margins overflow to inf and it
 # refuses to draw ("Axis limits cannot be NaN or Inf").
 DRAWABLE = 1e300
@@ -142,6 +134,21 @@ def drawable(values):
     values = np.array(values, dtype=float)
     values[~(np.abs(values) <= DRAWABLE)] = np.nan
     return values
+
+
+def drawn(x_vals, y_vals, log=False):
+    """Which (x, y) pairs (float arrays) a figure can show: both within
+    ±DRAWABLE (so not NaN or inf), and y > 0 on a log axis."""
+    keep = (np.abs(x_vals) <= DRAWABLE) & (np.abs(y_vals) <= DRAWABLE)
+    return keep & (y_vals > 0) if log else keep
+
+
+def finite_points(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
+    """The (x, y) pairs whose y is a finite positive number (and both within
+    ±DRAWABLE): what a log plot can draw. Takes what `as_floats` takes."""
+    x_vals, y_vals = xy_values(x_vals, y_vals, x_name, y_name)
+    keep = drawn(x_vals, y_vals, log=True)
+    return x_vals[keep], y_vals[keep]
 
 
 # Curves that lie on top of each other (scratch and Gluon agree to 1e-6)
@@ -205,7 +212,7 @@ def plot_loss(x_vals, y_vals, x_label="epoch", y_label="loss",
     set_figsize(figsize)
     fig, ax = plt.subplots(figsize=figsize)
     x_vals, y_vals = xy_values(x_vals, y_vals)
-    keep = np.isfinite(y_vals)
+    keep = drawn(x_vals, y_vals)
     ax.plot(x_vals[keep], y_vals[keep])
     ax.set_xlabel(x_label)
     ax.set_ylabel(y_label)
@@ -222,7 +229,7 @@ def _draw_curves(ax, curves, yscale):
     what they cannot show, linear axes what is not finite."""
     for index, (label, curve) in enumerate(curves.items()):
         x_vals, y_vals = (np.asarray(v, float) for v in _curve_points(curve))
-        keep = np.isfinite(y_vals) & ((y_vals > 0) if yscale == "log" else True)
+        keep = drawn(x_vals, y_vals, log=yscale == "log")
         ax.plot(x_vals[keep], y_vals[keep], label=label,
                 **curve_style(index, len(curves), int(keep.sum())))
     ax.set_yscale(yscale)

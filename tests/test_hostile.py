@@ -1073,3 +1073,19 @@ def test_the_scratch_linear_model_needs_2d_features():
                                              r"shape \(20, 16, 20\)"):
             quiet(lambda: function(optimizers.sgd, None, {"lr": 0.05},
                                    nd.ones((N, 16, 20)), Y_GOOD))
+
+
+def test_a_loss_plot_leaves_out_what_no_axis_can_show():
+    # Found by a thorough run: x = 1.8e308 on semilogy made matplotlib's
+    # margins overflow ("overflow encountered in double_scalars").
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        for draw in (lambda x, y: gluon_opt.semilogy(x, y, "x", "y"),
+                     lambda x, y: plotting.plot_loss(x, y),
+                     lambda x, y: plotting.loss_curves({"run": (x, y)})):
+            draw([0.0, 1.7976931348623157e+308, 2.0], [1.0, 0.5, 1e305])
+            figure = matplotlib.pyplot.gcf()
+            figure.savefig(io.BytesIO(), format="png")
+            assert list(figure.axes[0].lines[0].get_xdata()) == [0.0]
+            matplotlib.pyplot.close("all")
