@@ -79,6 +79,13 @@ def test_notebook_is_committed_without_outputs(path):
             assert not cell["outputs"] and cell["execution_count"] is None, path.name
 
 
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
+def test_notebook_cells_have_unique_ids(path):
+    # nbformat 4.5 requires them (it warns now and will refuse later)
+    ids = [cell.get("id") for cell in json.loads(path.read_text())["cells"]]
+    assert None not in ids and len(set(ids)) == len(ids), path.name
+
+
 def library_names():
     """Every function and class name defined in a gluon_opt module."""
     names = set()
