@@ -253,11 +253,9 @@ def check_trainer(name, trainer, decay_epoch=None):
             f"make one with gluon.Trainer(net.collect_params(), 'sgd', "
             f"{{'learning_rate': 0.1}})")
     optimizer = trainer._optimizer  # Trainer.optimizer raises before init
-    check_optimizer_numbers(f"{name}'s", optimizer)
+    check_trainer_numbers(f"{name}'s", optimizer)
     scheduler = getattr(optimizer, "lr_scheduler", None)
-    if scheduler is None:
-        check_float32(f"{name}'s learning_rate", optimizer.lr, minimum=0)
-    elif decay_epoch:
+    if scheduler is not None and decay_epoch:
         raise ValueError(
             f"decay_epoch={decay_epoch} cannot be used with a {name} that has "
             f"an lr_scheduler ({type(scheduler).__name__}): the scheduler "
@@ -274,6 +272,20 @@ def check_step_scale(name, trainer, rows):
     `name` is the caller's name for rescale_grad; `rows` the largest batch."""
     scale = trainer._scale  # the rescale_grad the Trainer was made with
     check_float32(f"{name} / the batch's {rows} rows", scale / rows)
+
+
+def check_trainer_numbers(owner, optimizer):
+    """A trainer's optimizer's numbers (check_optimizer_numbers) and, unless
+    an lr_scheduler sets it, its learning rate: float32s MXNet takes, named
+    as check_optimizer_numbers names them."""
+    check_optimizer_numbers(owner, optimizer)
+    if getattr(optimizer, "lr_scheduler", None) is None:
+        check_float32(_owned(owner, "learning_rate"), optimizer.lr, minimum=0)
+
+
+def _owned(owner, name):
+    """`name` as `owner` has it ("trainer's rescale_grad"), or alone."""
+    return f"{owner} {name}" if owner else name
 
 
 def check_optimizer_numbers(owner, optimizer):
@@ -298,8 +310,7 @@ def check_optimizer_numbers(owner, optimizer):
             seen.add(param.name)
             value = getattr(optimizer, param.name)
             if value is not None or numeric:
-                check_float32(f"{owner} {param.name}" if owner else param.name,
-                              value)
+                check_float32(_owned(owner, param.name), value)
 
 
 def check_initialized(name, net):
@@ -370,11 +381,8 @@ def make_trainer(net, optimizer, hyperparams,
     # The numbers of an optimizer ours do not check above (ftml, nag, ...):
     # the checks the training loop makes on a trainer, named as the entry
     # of the caller's dict, since the caller never saw a trainer.
-    built = trainer._optimizer
     try:
-        check_optimizer_numbers("", built)
-        if getattr(built, "lr_scheduler", None) is None:
-            check_float32("learning_rate", built.lr, minimum=0)
+        check_trainer_numbers("", trainer._optimizer)
     except (TypeError, ValueError) as error:
         named = _name_hyperparam(str(error), hyperparams or {}, params_arg)
         raise type(error)(named or f"{params_arg} {hyperparams!r} do not fit "
