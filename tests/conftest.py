@@ -78,14 +78,25 @@ def execute_notebook(name, timeout=600, check=None):
 
 
 def notebook_text(notebook):
-    """Everything the executed notebook printed (stdout and results)."""
-    parts = []
+    """Everything the executed notebook printed (stdout and results).
+
+    The kernel flushes a stream every 0.2 s, so one print() can arrive as
+    two outputs; consecutive outputs of the same stream are joined as a
+    reader sees them. Other outputs are separated by a newline.
+    """
+    parts, previous = [], None
     for cell in notebook.cells:
+        previous = None
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream":
-                parts.append(output.get("text", ""))
+                if previous == output.get("name"):
+                    parts[-1] += output.get("text", "")
+                else:
+                    parts.append(output.get("text", ""))
+                previous = output.get("name")
             elif "data" in output:
                 parts.append(output["data"].get("text/plain", ""))
+                previous = None
     return "\n".join(parts)
 
 

@@ -132,6 +132,27 @@ def test_counting_words_and_exercises_reads_markdown_only(tmp_path):
     assert len(exercises(path)) == 2
 
 
+def test_notebook_text_reads_a_line_the_kernel_flushed_in_two_pieces():
+    # ipykernel flushes stdout every 0.2 s, so under load one print() can
+    # arrive as two stream outputs ('adam learning rate now', ' 0.05\n').
+    # A reader sees one line; so must the tests.
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_output
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        new_code_cell("print('adam learning rate now', 0.05); print('next')", outputs=[
+            new_output("stream", name="stdout", text="adam learning rate now"),
+            new_output("stream", name="stdout", text=" 0.05\nnext\n")]),
+        new_code_cell("1 + 1", outputs=[
+            new_output("execute_result", data={"text/plain": "2"}, execution_count=2)]),
+        new_code_cell("print('after')", outputs=[
+            new_output("stream", name="stdout", text="after\n")])]
+    text = notebook_text(notebook)
+    assert "adam learning rate now 0.05\nnext\n" in text
+    # Outputs of different cells, and results, stay apart.
+    assert "2" in text.split("\n") and "after" in text.split("\n")
+
+
 def test_index_links_every_notebook_in_the_readmes_order():
     index = "\n".join(cells(NOTEBOOKS / "index.ipynb", "markdown"))
     linked = re.findall(r"\]\(([\w-]+\.ipynb)\)", index)
