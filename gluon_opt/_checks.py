@@ -106,11 +106,19 @@ def check_ndarray(name, value):
 
 
 def check_path(name, value):
-    """A file or folder path: a str or an os.PathLike (pathlib.Path)."""
+    """A file or folder path: a str or an os.PathLike (pathlib.Path), with no
+    NUL byte (which no file system allows and os.path.exists calls absent)."""
     if isinstance(value, bool) or not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"{name} must be a path (a str or pathlib.Path), got "
                         f"{value!r} ({type(value).__name__})")
-    return os.fspath(value)
+    path = os.fspath(value)
+    if not isinstance(path, str):
+        raise TypeError(f"{name} must be a path (a str or pathlib.Path), got "
+                        f"{value!r}, a path of {type(path).__name__}")
+    if "\x00" in path:
+        raise ValueError(f"{name} must not contain a NUL byte ('\\x00'), got "
+                         f"{path!r}")
+    return path
 
 
 def check_params(name, params):

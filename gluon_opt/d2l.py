@@ -337,6 +337,7 @@ def download(url, folder='../data', sha1_hash=None):
             raise ValueError(f"url {url!r} is neither a URL nor a name in "
                              f"DATA_HUB ({', '.join(sorted(DATA_HUB))})")
         url, sha1_hash = DATA_HUB[url]
+    folder = _checks.check_path("folder", folder)
     if not sha1_hash:
         raise ValueError(f"sha1_hash is needed to check {url}: gluon-opt "
                          f"reads only files whose hash it knows")

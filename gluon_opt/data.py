@@ -118,8 +118,8 @@ def locate(datafile, folder=None):
        download succeeds and its hash matches.
     A local file with the wrong hash is refused (ValueError naming it).
     """
-    if folder is None:
-        folder = data_dir()
+    folder = data_dir() if folder is None else _checks.check_path("folder",
+                                                                   folder)
     local = os.path.join(folder, datafile.name)
     if os.path.exists(local):
         return _verified(local, datafile)

@@ -8,6 +8,8 @@ import matplotlib
 import numpy as np
 from matplotlib import pyplot as plt
 
+from . import _checks
+
 DEFAULT_FIGSIZE = (3.5, 2.5)
 
 
@@ -325,6 +327,7 @@ def scratch_and_gluon(scratch, gluon, title=None, labels=("scratch", "Gluon"),
 def save(fig, path, dpi=150):
     """Write `fig` as an image to `path` (atomically) and close it."""
     from .atomic import atomic_path
+    path = _checks.check_path("path", path)
     with atomic_path(path) as partial:
         fig.savefig(partial, dpi=dpi, bbox_inches="tight",
                     format=path.rsplit(".", 1)[-1])

@@ -19,6 +19,7 @@ import io
 import math
 import numbers
 import os
+import pathlib
 import re
 import struct
 import tempfile
@@ -34,7 +35,7 @@ from mxnet.gluon import nn
 
 import gluon_opt
 import utils
-from gluon_opt import (cli, data, initializers, mnist, mnist_data, optimizers,
+from gluon_opt import (cli, d2l, data, initializers, mnist, mnist_data, optimizers,
                        plotting, reproduce, schedules, training)
 
 settings.register_profile(
@@ -918,6 +919,30 @@ def test_an_out_with_a_nul_byte_gets_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("gluon-opt: --out")
     assert partial_files(tmp_path) == []
+
+
+NUL = "nul\x00byte"
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda: mnist_data.read_idx(NUL), "path"),
+    (lambda: mnist_data.read_idx(pathlib.Path(NUL)), "path"),
+    (lambda: data.read_airfoil(NUL), "path"),
+    (lambda: plotting.save(matplotlib.pyplot.figure(), NUL + ".png"), "path"),
+    # These three used to treat the folder as absent and fall back to the
+    # shipped copy: a silently different source.
+    (lambda: mnist_data.load_mnist(folder=NUL), "folder"),
+    (lambda: mnist_data.read_mnist_idx(folder=NUL), "folder"),
+    (lambda: d2l.download("airfoil", folder=NUL), "folder"),
+    (lambda: data.fetch("x.txt", "http://127.0.0.1:9/x.txt", "0" * 40,
+                        folder=NUL), "folder"),
+])
+def test_a_path_with_a_nul_byte_is_refused_by_name(call, name):
+    # Found by the thorough profile: read_idx('\xff\x00...') raised open()'s
+    # bare "embedded null byte", which names no argument.
+    message = f"{name} must not contain a NUL byte ('\\x00'), got 'nul\\x00byte"
+    with pytest.raises(ValueError, match="^" + re.escape(message)):
+        call()
 
 
 def test_an_idx_header_numpy_cannot_shape_is_named(tmp_path):
