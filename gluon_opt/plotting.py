@@ -4,6 +4,8 @@ No display is needed: without one matplotlib picks its Agg backend, and in a
 Jupyter kernel ipykernel selects matplotlib_inline. Nothing here touches
 `IPython.display.set_matplotlib_formats`, which IPython 8 removed.
 """
+import math
+
 import matplotlib
 import numpy as np
 from matplotlib import pyplot as plt
@@ -124,9 +126,11 @@ def xy_values(x_vals, y_vals, x_name="x_vals", y_name="y_vals"):
     return x_vals, y_vals
 
 
-# Beyond this magnitude matplotlib's axis margins overflow to inf and it
-# refuses to draw ("Axis limits cannot be NaN or Inf").
-DRAWABLE = 1e300
+# Beyond this magnitude matplotlib's axis margins overflow. On a linear axis
+# that happens near 1.8e308 ("Axis limits cannot be NaN or Inf"); on a log
+# axis, whose margins are 5% of the decades shown, already from about 1e277
+# when the data also reach down to 5e-324.
+DRAWABLE = 1e250
 
 
 def drawable(values):
@@ -173,14 +177,19 @@ def readable_log_ticks(ax):
     """Label at least three y ticks on a log axis that spans under two
     decades (matplotlib labels only the powers of ten, often just one)."""
     low, high = ax.get_ylim()
-    if low <= 0 or high / low >= 100:
+    if low <= 0:
+        return
+    # log10(high / low), without the division, which overflows for axes
+    # that span more than 308 decades.
+    decades = math.log10(high) - math.log10(low)
+    if decades >= 2:
         return
     from matplotlib import ticker
-    if high / low < 4:  # too narrow for 1-2-5 steps: evenly spaced ticks
+    if decades < math.log10(4):  # too narrow for 1-2-5 steps: evenly spaced
         ax.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4))
     else:
         ax.yaxis.set_major_locator(ticker.LogLocator(
-            base=10, subs=(1.0, 2.0, 5.0) if high / low >= 10 else (1.0, 2.0, 3.0, 5.0)))
+            base=10, subs=(1.0, 2.0, 5.0) if decades >= 1 else (1.0, 2.0, 3.0, 5.0)))
     ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda y, _: f"{y:g}"))
     ax.yaxis.set_minor_formatter(ticker.NullFormatter())
 

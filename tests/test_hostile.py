@@ -1114,3 +1114,35 @@ def test_a_loss_plot_leaves_out_what_no_axis_can_show():
             figure.savefig(io.BytesIO(), format="png")
             assert list(figure.axes[0].lines[0].get_xdata()) == [0.0]
             matplotlib.pyplot.close("all")
+
+
+@pytest.mark.parametrize("y_vals,shown", [
+    ([1e-300, 1e10], [1e-300, 1e10]),
+    ([5e-324, 1e250], [5e-324, 1e250]),
+    ([5e-324, 1e300, 1.0], [5e-324, 1.0]),  # 1e300 is beyond plotting.DRAWABLE
+])
+def test_a_log_axis_over_hundreds_of_decades_draws_without_overflow(y_vals, shown):
+    # Found by the thorough profile: the tick helper divided the y limits,
+    # and 1e25 / 1e-315 overflows ("overflow encountered in double_scalars").
+    # With 1e300 drawn, matplotlib's own log margins overflowed as well.
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        fig = gluon_opt.semilogy(list(range(len(y_vals))), y_vals, "x", "y")
+        low, high = fig.axes[0].get_ylim()
+    assert fig.axes[0].lines[0].get_ydata().tolist() == shown
+    assert low <= min(shown) and max(shown) <= high < math.inf
+
+
+@pytest.mark.parametrize("y_vals,labels", [
+    ([1.0, 0.5, 0.25], 3),     # under one decade: 1-2-3-5 or even steps
+    ([50.0, 10.0, 1.5], 3),    # between one and two decades: 1-2-5 steps
+])
+def test_a_log_axis_under_two_decades_labels_at_least_three_ticks(y_vals, labels):
+    fig = gluon_opt.semilogy([1, 2, 3], y_vals, "x", "y")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    low, high = ax.get_ylim()
+    shown = [t.get_text() for t in ax.get_yticklabels()
+             if t.get_text() and low <= t.get_position()[1] <= high]
+    assert len(shown) >= labels, shown
