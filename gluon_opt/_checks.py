@@ -4,11 +4,22 @@ Each check raises TypeError (wrong kind of value) or ValueError (right kind,
 wrong value) with a message that names the argument and says what was
 expected, so a learner never meets a bare MXNet C++ traceback instead.
 """
+import contextlib
 import numbers
 import os
+import warnings
 
 import numpy as np
 from mxnet import gluon, nd
+
+
+@contextlib.contextmanager
+def real_numbers_only():
+    """Within: a cast of a complex number to float raises np.ComplexWarning,
+    where NumPy would warn and drop the imaginary part (a wrong number)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", np.ComplexWarning)
+        yield
 
 
 def check_int(name, value, minimum=None):

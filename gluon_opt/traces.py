@@ -16,7 +16,7 @@ import math
 from matplotlib import pyplot as plt
 import numpy as np
 
-from . import plotting
+from . import _checks, plotting
 from .optimizers.book import BETA1, BETA2, EPS
 
 
@@ -61,8 +61,9 @@ def show_trace_2d(f, results):
     if not callable(f):
         raise TypeError(f"f must be the function f(x1, x2) to draw, got {f!r}")
     try:
-        points = [(float(x1), float(x2)) for x1, x2 in results]
-    except (TypeError, ValueError):
+        with _checks.real_numbers_only():
+            points = [(float(x1), float(x2)) for x1, x2 in results]
+    except (TypeError, ValueError, np.ComplexWarning):
         raise TypeError("results must be the list of (x1, x2) points that "
                         "train_2d returns") from None
     if not points:
@@ -80,7 +81,11 @@ def show_trace_2d(f, results):
                          np.arange(span[2], span[3], 0.1))
     heights = f(x1, x2)
     try:
-        heights = np.asarray(heights, dtype=float)
+        with _checks.real_numbers_only():
+            heights = np.asarray(heights, dtype=float)
+    except np.ComplexWarning:
+        raise TypeError("f must map arrays x1, x2 to real numbers, got "
+                        "complex ones") from None
     except (TypeError, ValueError):
         heights = None
     if heights is None or heights.shape != x1.shape:

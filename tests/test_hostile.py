@@ -7,7 +7,8 @@ contract: a result that is right (a History with a NaN loss says
 diverged=True), or a TypeError or ValueError (OSError for files) whose
 message names the argument as the caller spelled it. Never a bare
 MXNetError, KeyError, IndexError, ZeroDivisionError or AttributeError,
-never a half-written file.
+never a half-written file, and no NumPy RuntimeWarning or ComplexWarning
+(an overflow, or an imaginary part dropped) on the way: here they fail.
 
 Profiles: the default, `ci`, is derandomized (the same examples on every
 run) and small (about 800 examples); GLUON_OPT_HYPOTHESIS=thorough draws
@@ -56,6 +57,9 @@ def examples(ci, thorough):
 
 
 # ------------------------------------------------------------ the contract
+
+pytestmark = [pytest.mark.filterwarnings("error::RuntimeWarning"),
+              pytest.mark.filterwarnings("error::numpy.ComplexWarning")]
 
 FORBIDDEN = (MXNetError, KeyError, IndexError, ZeroDivisionError,
              AttributeError)
@@ -1146,3 +1150,25 @@ def test_a_log_axis_under_two_decades_labels_at_least_three_ticks(y_vals, labels
     shown = [t.get_text() for t in ax.get_yticklabels()
              if t.get_text() and low <= t.get_position()[1] <= high]
     assert len(shown) >= labels, shown
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda: gluon_opt.show_trace_2d(lambda x1, x2: x1 + 1j * x2, [(-5, -2)]),
+     TypeError, "f must map arrays x1, x2 to real numbers, got complex ones"),
+    (lambda: gluon_opt.show_trace_2d(lambda x1, x2: np.array(1 + 2j), [(-5, -2)]),
+     TypeError, "f must map arrays x1, x2 to real numbers"),
+    (lambda: gluon_opt.show_trace_2d(gluon_opt.traces.f_2d,
+                                     [(np.complex128(-5 + 1j), -2)]),
+     TypeError, r"results must be the list of \(x1, x2\) points"),
+    (lambda: gluon_opt.semilogy([0, 1], [np.complex128(1 + 1j), 1.0], "x", "y"),
+     TypeError, r"y_vals\[0\] must be a real number or a one-element array, "
+                r"got \(1\+1j\)"),
+])
+def test_complex_numbers_are_refused_not_cast_to_their_real_part(call, error, message):
+    # Found by the thorough profile: an f returning complex heights drew
+    # their real parts behind a ComplexWarning, a silently wrong picture.
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=message):
+            call()
