@@ -749,15 +749,26 @@ def partial_files(base):
 def test_cli_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
     base = tempfile.mkdtemp(dir=scratch_dir)
     out = data_.draw(out_folders(base))
-    only = data_.draw(st.one_of(st.just("gd-1d"), st.text(max_size=6)))
+    only = data_.draw(st.one_of(st.just("gd-1d"), st.just("-x"),
+                                st.text(max_size=6)))
     argv = ["reproduce", "--quick", "--only", only, "--out", out]
     stderr = io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()), \
             contextlib.redirect_stderr(stderr):
-        code = outcome(lambda: cli.main(argv), "--out", "--only")
+        try:
+            code = outcome(lambda: cli.main(argv), "--out", "--only")
+        except SystemExit as usage_error:  # argparse's, e.g. for --only -x
+            code = usage_error.code
+            message = stderr.getvalue().strip()
+            assert code == 2 and message.startswith("usage: gluon-opt reproduce")
+            assert message.splitlines()[-1].startswith(
+                "gluon-opt reproduce: error: argument --only"), message
+            assert not os.path.exists(os.path.join(out, "summary.md"))
     message = stderr.getvalue().strip()
     assert code in (0, 2), (code, message)
-    if code == 2:
+    if message.startswith("usage:"):
+        pass  # checked above
+    elif code == 2:
         assert len(message.splitlines()) == 1 and message.startswith(
             "gluon-opt: ") and names_one_of(message, ["--out", "only"])
     else:
