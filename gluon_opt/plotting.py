@@ -108,9 +108,12 @@ def as_floats(values, name):
         try:
             with _checks.real_numbers_only():
                 array = np.asarray(value, dtype=float)
-        except (TypeError, ValueError, np.ComplexWarning):
-            raise TypeError(f"{name}[{i}] must be a real number or a "
-                            f"one-element array, got {value!r}") from None
+        except np.ComplexWarning:
+            raise TypeError(f"{name}[{i}] must be a real number, got "
+                            f"{value!r}") from None
+        except (TypeError, ValueError):
+            raise TypeError(f"{name}[{i}] must be a number or a one-element "
+                            f"array, got {value!r}") from None
         if array.size != 1:
             raise TypeError(f"{name}[{i}] must be a number or a one-element "
                             f"array, got shape {array.shape}")
