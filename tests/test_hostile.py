@@ -944,8 +944,8 @@ NUL = "nul\x00byte"
     (lambda: mnist_data.read_idx(pathlib.Path(NUL)), "path"),
     (lambda: data.read_airfoil(NUL), "path"),
     (lambda: plotting.save(matplotlib.pyplot.figure(), NUL + ".png"), "path"),
-    # These three used to treat the folder as absent and fall back to the
-    # shipped copy: a silently different source.
+    # The next three took such a folder as absent and fell back to the
+    # shipped copy, a silently different source; fetch tried a download.
     (lambda: mnist_data.load_mnist(folder=NUL), "folder"),
     (lambda: mnist_data.read_mnist_idx(folder=NUL), "folder"),
     (lambda: d2l.download("airfoil", folder=NUL), "folder"),
