@@ -84,9 +84,9 @@ def notebook_text(notebook):
     two outputs; consecutive outputs of the same stream are joined as a
     reader sees them. Other outputs are separated by a newline.
     """
-    parts, previous = [], None
+    parts = []
     for cell in notebook.cells:
-        previous = None
+        previous = None  # the stream of the cell's last output
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream":
                 if previous == output.get("name"):

@@ -759,15 +759,12 @@ def test_cli_reproduce_with_a_hostile_out_or_only(scratch_dir, data_):
             code = outcome(lambda: cli.main(argv), "--out", "--only")
         except SystemExit as usage_error:  # argparse's, e.g. for --only -x
             code = usage_error.code
-            message = stderr.getvalue().strip()
-            assert code == 2 and message.startswith("usage: gluon-opt reproduce")
-            assert message.splitlines()[-1].startswith(
-                "gluon-opt reproduce: error: argument --only"), message
-            assert not os.path.exists(os.path.join(out, "summary.md"))
     message = stderr.getvalue().strip()
     assert code in (0, 2), (code, message)
-    if message.startswith("usage:"):
-        pass  # checked above
+    if message.startswith("usage: gluon-opt reproduce"):
+        assert code == 2 and message.splitlines()[-1].startswith(
+            "gluon-opt reproduce: error: argument --only"), message
+        assert not os.path.exists(os.path.join(out, "summary.md"))
     elif code == 2:
         assert len(message.splitlines()) == 1 and message.startswith(
             "gluon-opt: ") and names_one_of(message, ["--out", "only"])
