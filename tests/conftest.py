@@ -8,6 +8,8 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
+import quotes  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # The suite runs on the data the package ships: GLUON_OPT_DATA is only an
@@ -49,12 +51,14 @@ def execute_notebook(name, timeout=600, check=None):
     values (JSON-able: floats, strings, lists, dicts) are returned as
     `notebook.checked`, a dict expression -> value. The committed notebook
     holds no such cell: the tests read the lesson's variables from outside.
+    The numbers its prose quotes (tests/quotes.py) are compared with the run.
     """
     import nbformat
     from nbclient import NotebookClient
 
     path = NOTEBOOKS / name
     notebook = nbformat.read(path, as_version=4)
+    check = list(check or []) + [quote.expr for quote in quotes.QUOTES.get(name, [])]
     if check:
         notebook.cells.append(nbformat.v4.new_code_cell(
             "import json as _json\n"
@@ -74,6 +78,7 @@ def execute_notebook(name, timeout=600, check=None):
         last = notebook.cells.pop()
         text = "".join(out.get("text", "") for out in last.outputs)
         notebook.checked = json.loads(text.split(CHECK_MARK, 1)[1])
+        quotes.check(name, notebook.checked)
     return notebook
 
 
