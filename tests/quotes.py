@@ -25,39 +25,199 @@ class Quote(NamedTuple):
 
 
 QUOTES = {
-    "optimization-intro.ipynb": [],
-    "convexity.ipynb": [],
-    "linear-regression.ipynb": [],
-    "gd-sgd.ipynb": [],
-    "minibatch-sgd.ipynb": [],
-    "momentum-scratch.ipynb": [],
-    "momentum-gluon.ipynb": [],
-    "adagrad.ipynb": [],
-    "rmsprop.ipynb": [],
-    "adadelta.ipynb": [],
-    "adam.ipynb": [],
-    "lr-scheduler.ipynb": [],
-    "module-lr-scheduler.ipynb": [],
-    "optimizer-comparison.ipynb": [],
-    "mnist-momentum.ipynb": [],
-    "distributed.ipynb": [],
+    # One block per lesson (lesson, solutions, their Chinese twins); blank
+    # lines keep each entry apart.
+    "optimization-intro.ipynb": [
+    ],
 
-    "solutions/optimization-intro.ipynb": [],
-    "solutions/convexity.ipynb": [],
-    "solutions/linear-regression.ipynb": [],
-    "solutions/gd-sgd.ipynb": [],
-    "solutions/minibatch-sgd.ipynb": [],
-    "solutions/momentum-scratch.ipynb": [],
-    "solutions/momentum-gluon.ipynb": [],
-    "solutions/adagrad.ipynb": [],
-    "solutions/rmsprop.ipynb": [],
-    "solutions/adadelta.ipynb": [],
-    "solutions/adam.ipynb": [],
-    "solutions/lr-scheduler.ipynb": [],
-    "solutions/module-lr-scheduler.ipynb": [],
-    "solutions/optimizer-comparison.ipynb": [],
-    "solutions/mnist-momentum.ipynb": [],
-    "solutions/distributed.ipynb": [],
+    "solutions/optimization-intro.ipynb": [
+    ],
+
+    "zh/optimization-intro.ipynb": [
+    ],
+
+    "zh/solutions/optimization-intro.ipynb": [
+    ],
+
+    "convexity.ipynb": [
+    ],
+
+    "solutions/convexity.ipynb": [
+    ],
+
+    "zh/convexity.ipynb": [
+    ],
+
+    "zh/solutions/convexity.ipynb": [
+    ],
+
+    "linear-regression.ipynb": [
+    ],
+
+    "solutions/linear-regression.ipynb": [
+    ],
+
+    "zh/linear-regression.ipynb": [
+    ],
+
+    "zh/solutions/linear-regression.ipynb": [
+    ],
+
+    "gd-sgd.ipynb": [
+    ],
+
+    "solutions/gd-sgd.ipynb": [
+    ],
+
+    "zh/gd-sgd.ipynb": [
+    ],
+
+    "zh/solutions/gd-sgd.ipynb": [
+    ],
+
+    "minibatch-sgd.ipynb": [
+    ],
+
+    "solutions/minibatch-sgd.ipynb": [
+    ],
+
+    "zh/minibatch-sgd.ipynb": [
+    ],
+
+    "zh/solutions/minibatch-sgd.ipynb": [
+    ],
+
+    "momentum-scratch.ipynb": [
+    ],
+
+    "solutions/momentum-scratch.ipynb": [
+    ],
+
+    "zh/momentum-scratch.ipynb": [
+    ],
+
+    "zh/solutions/momentum-scratch.ipynb": [
+    ],
+
+    "momentum-gluon.ipynb": [
+    ],
+
+    "solutions/momentum-gluon.ipynb": [
+    ],
+
+    "zh/momentum-gluon.ipynb": [
+    ],
+
+    "zh/solutions/momentum-gluon.ipynb": [
+    ],
+
+    "adagrad.ipynb": [
+    ],
+
+    "solutions/adagrad.ipynb": [
+    ],
+
+    "zh/adagrad.ipynb": [
+    ],
+
+    "zh/solutions/adagrad.ipynb": [
+    ],
+
+    "rmsprop.ipynb": [
+    ],
+
+    "solutions/rmsprop.ipynb": [
+    ],
+
+    "zh/rmsprop.ipynb": [
+    ],
+
+    "zh/solutions/rmsprop.ipynb": [
+    ],
+
+    "adadelta.ipynb": [
+    ],
+
+    "solutions/adadelta.ipynb": [
+    ],
+
+    "zh/adadelta.ipynb": [
+    ],
+
+    "zh/solutions/adadelta.ipynb": [
+    ],
+
+    "adam.ipynb": [
+    ],
+
+    "solutions/adam.ipynb": [
+    ],
+
+    "zh/adam.ipynb": [
+    ],
+
+    "zh/solutions/adam.ipynb": [
+    ],
+
+    "lr-scheduler.ipynb": [
+    ],
+
+    "solutions/lr-scheduler.ipynb": [
+    ],
+
+    "zh/lr-scheduler.ipynb": [
+    ],
+
+    "zh/solutions/lr-scheduler.ipynb": [
+    ],
+
+    "module-lr-scheduler.ipynb": [
+    ],
+
+    "solutions/module-lr-scheduler.ipynb": [
+    ],
+
+    "zh/module-lr-scheduler.ipynb": [
+    ],
+
+    "zh/solutions/module-lr-scheduler.ipynb": [
+    ],
+
+    "optimizer-comparison.ipynb": [
+    ],
+
+    "solutions/optimizer-comparison.ipynb": [
+    ],
+
+    "zh/optimizer-comparison.ipynb": [
+    ],
+
+    "zh/solutions/optimizer-comparison.ipynb": [
+    ],
+
+    "mnist-momentum.ipynb": [
+    ],
+
+    "solutions/mnist-momentum.ipynb": [
+    ],
+
+    "zh/mnist-momentum.ipynb": [
+    ],
+
+    "zh/solutions/mnist-momentum.ipynb": [
+    ],
+
+    "distributed.ipynb": [
+    ],
+
+    "solutions/distributed.ipynb": [
+    ],
+
+    "zh/distributed.ipynb": [
+    ],
+
+    "zh/solutions/distributed.ipynb": [
+    ],
 }
 
 
