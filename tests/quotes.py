@@ -87,9 +87,21 @@ QUOTES = {
     ],
 
     "linear-regression.ipynb": [
+        Quote('from about 16.3 at the\nstart', '16.3', 'float((labels ** 2 / 2).mean().asscalar())', 0.05),
+        Quote('to 0.040 after 100 updates', '0.040', 'float(scratch_losses[0])', 0.0005),
+        Quote('By the third epoch it is 0.000046', '0.000046', 'float(scratch_losses[2])', 5e-07),
+        Quote('within a hair of that loss, 0.000045', '0.000045', 'float(best_loss)', 5e-07),
     ],
 
     "solutions/linear-regression.ipynb": [
+        Quote('end at\na loss of 2.77', '2.77', 'float(final_by_lr[0.003])', 0.005),
+        Quote('removes about 45%', '45', 'float(100 * (1 - losses_by_lr[0.003][2] / losses_by_lr[0.003][1]))', 0.5),
+        Quote('after 30 epochs at 0.003 the loss is 0.000046', '0.000046', 'float(slow_losses[-1])', 1.5e-06),
+        Quote('at the noise floor (0.000046)', '0.000046', 'float(final_by_batch[1])', 5e-07),
+        Quote('barely started (8.96)', '8.96', 'float(final_by_batch[100])', 0.005),
+        Quote('after one epoch (9.03)', '9.03', 'float(mean_loss_step_10)', 0.005),
+        Quote('within about 0.0008 of', '0.0008', 'float(sgd_to_exact)', 5e-05),
+        Quote('about 0.0005 from the true', '0.0005', 'float(exact_to_truth)', 5e-05),
     ],
 
     "zh/linear-regression.ipynb": [
