@@ -56,9 +56,31 @@ QUOTES = {
     ],
 
     "zh/optimization-intro.ipynb": [
+        Quote('局部最小值 $x \\approx -0.27$', '-0.27', 'float(ends[0])', 0.005),
+        Quote('$f \\approx -0.18$', '-0.18', 'float(ends[0] * np.cos(np.pi * ends[0]))', 0.005),
+        Quote('全局最小值 $x \\approx 1.09$', '1.09', 'float(ends[5])', 0.005),
+        Quote('$f \\approx -1.05$', '-1.05', 'float(ends[5] * np.cos(np.pi * ends[5]))', 0.005),
+        Quote('仍在 $x = 0.061$ 处', '0.061', 'x_cubic', 0.0005),
+        Quote('梯度为 0.011', '0.011', '3 * x_cubic ** 2', 0.0005),
+        Quote('$1.2^{50} \\approx 9100$', '9100', 'x2 / 1e-6', 1),
+        Quote('$x_2 = 0.0091$', '0.0091', 'x2', 5e-05),
+        Quote('自动微分给出 0.0013', '0.0013', 'float(x_tanh.grad.asscalar())', 5e-05),
     ],
 
     "zh/solutions/optimization-intro.ipynb": [
+        Quote('局部最小值 $x \\approx -0.274$', '-0.274', 'float(last_two[1][0])', 0.0005),
+        Quote('$x \\approx 0.815$', '0.815', 'float(min(last_two[0][5], last_two[1][5]))', 0.0005),
+        Quote('$x \\approx 1.263$', '1.263', 'float(max(last_two[0][5], last_two[1][5]))', 0.0005),
+        Quote("$f'' \\approx 12.08$", '12.08', 'float(curvature[1])', 0.005),
+        Quote('上限是 $0.166$', '0.166', 'float(2 / curvature[1])', 0.0005),
+        Quote("$f'' \\approx 6.53$", '6.53', 'float(curvature[0])', 0.005),
+        Quote('上限 $0.306$', '0.306', 'float(2 / curvature[0])', 0.0005),
+        Quote('$t > \\ln(10^6)/\\ln(1.2) = 75.8$', '75.8', 'float(np.log(1e6) / np.log(1.2))', 0.05),
+        Quote('需要 76 步', '76', 'steps', 0),
+        Quote('float32精度内与这个乘积一致：0.00033', '0.00033', 'float(x.grad.asscalar())', 5e-06),
+        Quote('饱和（0.00134）', '0.00134', 'float(local[0])', 5e-06),
+        Quote('乘以0.42', '0.42', 'float(local[1])', 0.005),
+        Quote('和0.59', '0.59', 'float(local[2])', 0.005),
     ],
 
     "convexity.ipynb": [
