@@ -103,9 +103,22 @@ QUOTES = {
     ],
 
     "zh/convexity.ipynb": [
+        Quote('两边之差为 4.03', '4.03', 'float(mean_of_square - square_of_mean)', 0.005),
+        Quote('条件数 12.1', '12.1', 'float(eigenvalues.max() / eigenvalues.min())', 0.05),
     ],
 
     "zh/solutions/convexity.ipynb": [
+        Quote('$\\mathbb{E}[e^X] \\approx 18.55$', '18.55', 'float(mean_of_exp)', 0.005),
+        Quote('$e^{\\mathbb{E}[X]} \\approx 2.74$', '2.74', 'float(exp_of_mean)', 0.005),
+        Quote('偏低约 8%', '8', 'float(100 * (1 - mean_of_exp / np.exp(3)))', 0.5),
+        Quote('标准误是 1.47', '1.47', 'float(standard_error)', 0.005),
+        Quote('从 17.93', '17.93', 'float(means_by_seed.min())', 0.005),
+        Quote('到 23.01', '23.01', 'float(means_by_seed.max())', 0.005),
+        Quote('有 11 个低于', '11', 'int((means_by_seed < np.exp(3)).sum())', 0),
+        Quote('也就是 66 步', '66', 'steps_for_1000', 0),
+        Quote('= 0.476$', '0.476', 'float(best_eta)', 0.0005),
+        Quote('19/21 \\approx 0.905', '0.905', 'float(best_factor)', 0.0005),
+        Quote('需要 70 步', '70', 'best_steps', 0),
     ],
 
     "linear-regression.ipynb": [
