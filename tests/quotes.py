@@ -140,9 +140,21 @@ QUOTES = {
     ],
 
     "zh/linear-regression.ipynb": [
+        Quote('从开始时的约 16.3', '16.3', 'float((labels ** 2 / 2).mean().asscalar())', 0.05),
+        Quote('100次更新后的 0.040', '0.040', 'float(scratch_losses[0])', 0.0005),
+        Quote('到第三个迭代周期损失为 0.000046', '0.000046', 'float(scratch_losses[2])', 5e-07),
+        Quote('这个损失 0.000045', '0.000045', 'float(best_loss)', 5e-07),
     ],
 
     "zh/solutions/linear-regression.ipynb": [
+        Quote('3个迭代周期后损失为 2.77', '2.77', 'float(final_by_lr[0.003])', 0.005),
+        Quote('约 45%', '45', 'float(100 * (1 - losses_by_lr[0.003][2] / losses_by_lr[0.003][1]))', 0.5),
+        Quote('30个迭代周期后损失为 0.000046', '0.000046', 'float(slow_losses[-1])', 1.5e-06),
+        Quote('噪声下限（0.000046）', '0.000046', 'float(final_by_batch[1])', 5e-07),
+        Quote('刚刚起步（8.96）', '8.96', 'float(final_by_batch[100])', 0.005),
+        Quote('损失（9.03）', '9.03', 'float(mean_loss_step_10)', 0.005),
+        Quote('相差约 0.0008', '0.0008', 'float(sgd_to_exact)', 5e-05),
+        Quote('相差约 0.0005', '0.0005', 'float(exact_to_truth)', 5e-05),
     ],
 
     "gd-sgd.ipynb": [
