@@ -176,9 +176,21 @@ QUOTES = {
     ],
 
     "zh/gd-sgd.ipynb": [
+        Quote('$10 \\cdot 0.6^{10} = 0.0605$', '0.0605', 'res[-1]', 5e-05),
+        Quote('$10 \\cdot 0.9^{10} = 3.49$', '3.49', 'res_small[-1]', 0.005),
+        Quote('$|x| = 10 \\cdot 1.2^{10} = 61.9$', '61.9', 'abs(res_large[-1])', 0.05),
+        Quote('$x_1 = -5 \\cdot 0.8^{20} = -0.0576$', '-0.0576', 'results[-1][0]', 5e-05),
+        Quote('五步之后 $x_2 = -0.156$', '-0.156', 'results[5][1]', 0.0005),
+        Quote('而 $x_1 = -1.64$', '-1.64', 'results[5][0]', 0.005),
     ],
 
     "zh/solutions/gd-sgd.ipynb": [
+        Quote('平均距离为 1.08', '1.08', "float(mean_distance['decaying', 20])", 0.005),
+        Quote('恒定学习率为 0.18', '0.18', "float(mean_distance['constant', 20])", 0.005),
+        Quote('抖动（0.166）', '0.166', "float(mean_distance['constant', 1000])", 0.0005),
+        Quote('停在 0.051', '0.051', "float(mean_distance['decaying', 1000])", 0.0005),
+        Quote('落在 $(-0.048, -0.024)$', '-0.048', 'float(average[0])', 0.0005),
+        Quote('$(-0.048, -0.024)$', '-0.024', 'float(average[1])', 0.0005),
     ],
 
     "minibatch-sgd.ipynb": [
