@@ -176,12 +176,21 @@ def test_rmsprop_lesson():
 
 @pytest.mark.slow
 def test_adadelta_lesson():
-    checked, _ = run_section("adadelta", 4, ["results[1]"])
+    # Figures: the path, its step lengths against the law, the two airfoil
+    # runs, scratch against Gluon, AdaDelta against RMSProp over three seeds.
+    checked, _ = run_section("adadelta", 6, ["results[1]", "step_lengths.tolist()",
+                                             "law.tolist()"])
     # The first step is sqrt(eps / (1 - rho)) = 0.01 in each coordinate.
     first = checked["results[1]"]
     assert first[0] + 5 == pytest.approx(0.01, rel=1e-3)
     assert first[1] + 2 == pytest.approx(0.01, rel=1e-3)
     assert "{'rho': 0.9}" in "\n".join(cells("adadelta", "code"))
+    # The steady-gradient law starts at the first step and holds for twenty
+    # steps (within 6%); later the shrinking gradients keep the steps below it.
+    steps, law = np.array(checked["step_lengths.tolist()"]), np.array(checked["law.tolist()"])
+    assert law[0] == pytest.approx(first[0] + 5, rel=1e-3)
+    assert np.all(np.abs(steps[:20] / law[:20, None] - 1) < 0.06)
+    assert np.all(steps[-1] < 0.75 * law[-1])
 
 
 @pytest.mark.slow
@@ -294,15 +303,28 @@ def test_rmsprop_solutions():
 @pytest.mark.slow
 def test_adadelta_solutions():
     notebook = execute_notebook("solutions/adadelta.ipynb", check=[
-        "{k: h.losses[-1] for k, h in rho_runs.items()}", "[x1 + 5, x2 + 2]",
-        "adadelta_steps", "rmsprop_steps",
-        "(adadelta_on_scaled_f(1) - adadelta_on_scaled_f(100)).tolist()"])
+        "second_epoch", "early_steps", "late_steps", "[x1 + 5, x2 + 2]",
+        "adadelta_steps", "rmsprop_steps", "law_steps", "loss_scale_gap",
+        "{k: v.tolist() for k, v in end_points.items()}"])
     checked = notebook.checked
-    finals = checked["{k: h.losses[-1] for k, h in rho_runs.items()}"]
-    assert finals["ρ 0.9"] < 0.25 < 0.26 < finals["ρ 0.9999"]
+    means = checked["second_epoch"]
+    assert means["ρ = 0.9"] < 0.25 < 0.26 < means["ρ = 0.9999"]
+    # The larger rho, the larger the steps, each below sqrt(eps / (1 - rho)).
+    early = [checked["early_steps"][f"ρ = {rho:g}"] for rho in (0.9, 0.99, 0.9999)]
+    assert early == sorted(early)
+    assert all(step < math.sqrt(1e-5 / (1 - rho)) for step, rho in zip(early, (0.9, 0.99, 0.9999)))
+    assert checked["late_steps"]["ρ = 0.9999"] > 10 * checked["late_steps"]["ρ = 0.9"]
     assert checked["[x1 + 5, x2 + 2]"] == pytest.approx([math.sqrt(1e-5 / 0.01)] * 2, rel=1e-3)
     assert checked["adadelta_steps"] > 100 and checked["rmsprop_steps"] <= 3
-    assert max(map(abs, checked["(adadelta_on_scaled_f(1) - adadelta_on_scaled_f(100)).tolist()"])) < 1e-3
+    assert checked["law_steps"] < checked["adadelta_steps"]
+    # Loss scaling leaves the path alone to a few ppm; a change of units
+    # does not, unless epsilon changes units with it.
+    assert checked["loss_scale_gap"] < 1e-5
+    ends = {k: np.array(v) for k, v in checked["{k: v.tolist() for k, v in end_points.items()}"].items()}
+    start = np.array([-5.0, -2.0])
+    travelled = {k: np.linalg.norm(v - start) for k, v in ends.items()}
+    assert travelled["u = x / 10"] > 5 * travelled["x itself"] > 25 * travelled["u = x / 0.1"]
+    assert ends["u = x / 10, eps / 100"] == pytest.approx(ends["x itself"], rel=1e-5)
 
 
 @pytest.mark.slow
