@@ -124,9 +124,21 @@ QUOTES = {
     ],
 
     "rmsprop.ipynb": [
+        Quote("1.067 times $\\eta$ at step 20", "1.067", "inflation[20][0]", 5e-4),
+        Quote("still 1.591 times", "1.591", "inflation[50][1]", 5e-4),
+        Quote("1.256 times at step 100", "1.256", "inflation[100][1]", 5e-4),
+        Quote("most 1.2e-5, early", "1.2e-5", "largest_gap", 5e-7),
     ],
 
     "solutions/rmsprop.ipynb": [
+        Quote("(0.2947 at", "0.2947", "early['lr 0.1, γ 0.9']", 5e-5),
+        Quote("mean is 0.2797 with", "0.2797", "second_epoch['lr 0.1, γ 0.9']", 5e-5),
+        Quote("standard deviation 0.0226, more", "0.0226", "wobble['lr 0.1, γ 0.9']", 5e-5),
+        Quote("mean is 0.3297", "0.3297", "second_epoch['lr 0.001, γ 0.99']", 5e-5),
+        Quote("against 0.3675 with", "0.3675", "second_epoch['lr 0.001, γ 0.9']", 5e-5),
+        Quote("faster, 0.2623 against", "0.2623", "early['lr 0.01, γ 0.99']", 5e-5),
+        Quote("against 0.3260 at epoch 0.2", "0.3260", "early['lr 0.01, γ 0.9']", 5e-5),
+        Quote("deviation of about 0.002.", "0.002", "wobble['lr 0.01, γ 0.9']", 5e-4),
     ],
 
     "zh/rmsprop.ipynb": [

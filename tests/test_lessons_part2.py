@@ -290,13 +290,20 @@ def test_adagrad_solutions():
 def test_rmsprop_solutions():
     notebook = execute_notebook("solutions/rmsprop.ipynb", check=[
         "gamma_1.diverged", "{k: h.losses[-1] for k, h in grid.items()}",
-        "[x1 + 5, x2 + 2]"])
+        "[x1 + 5, x2 + 2]", "early", "second_epoch", "wobble"])
     checked = notebook.checked
     assert checked["gamma_1.diverged"] is True
     finals = checked["{k: h.losses[-1] for k, h in grid.items()}"]
     assert len(finals) == 6
     assert all(abs(finals[f"lr 0.01, γ {g}"] - 0.243) < 0.005 for g in ("0.9", "0.99"))
     assert all(finals[f"lr 0.001, γ {g}"] > 0.3 for g in ("0.9", "0.99"))
+    # Over seeds 0-2: gamma 0.99's zero-start burst is a head start; eta 0.1
+    # bounces at the floor with more than ten times the wobble of eta 0.01.
+    early, means, wobble = checked["early"], checked["second_epoch"], checked["wobble"]
+    assert means["lr 0.001, γ 0.99"] < means["lr 0.001, γ 0.9"] - 0.02
+    assert early["lr 0.01, γ 0.99"] < early["lr 0.01, γ 0.9"] - 0.03
+    assert abs(means["lr 0.01, γ 0.99"] - means["lr 0.01, γ 0.9"]) < 0.002
+    assert wobble["lr 0.1, γ 0.9"] > 10 * wobble["lr 0.01, γ 0.9"]
     assert checked["[x1 + 5, x2 + 2]"] == pytest.approx([0.4 / math.sqrt(0.1)] * 2, rel=1e-4)
 
 
