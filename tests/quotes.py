@@ -191,9 +191,30 @@ QUOTES = {
     ],
 
     "adam.ipynb": [
+        Quote("past zero (to 0.82)", "0.82", "max(x2 for _, x2 in results)", 5e-3),
+        Quote("minimum is 1.02 after 20 steps", "1.02", "distance[20]", 5e-3),
+        Quote("0.32 after 50", "0.32", "distance[50]", 5e-3),
+        Quote("0.023 after 100", "0.023", "distance[100]", 5e-4),
+        Quote("at most 9.5e-7, in the first", "9.5e-7", "largest_gap", 5e-8),
+        Quote("ahead early (0.3260", "0.3260", "early['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
+        Quote("against 0.3397 at epoch 0.2", "0.3397", "early['Adam, η = 0.01']", 5e-5),
+        Quote("means 0.2452 and", "0.2452", "second_epoch['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
+        Quote("and 0.2448), with", "0.2448", "second_epoch['Adam, η = 0.01']", 5e-5),
+        Quote("deviation of 0.0013 against", "0.0013", "wobble['Adam, η = 0.01']", 5e-5),
+        Quote("against 0.0018, the", "0.0018", "wobble['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
     ],
 
     "solutions/adam.ipynb": [
+        Quote("with a mean of 0.3726", "0.3726", "second_epoch['lr 0.001']", 5e-5),
+        Quote("0.2448 and a standard", "0.2448", "second_epoch['lr 0.01']", 5e-5),
+        Quote("standard deviation of 0.0013. $0.1$", "0.0013", "wobble['lr 0.01']", 5e-5),
+        Quote("first, 0.2826", "0.2826", "first_ten['lr 0.1']", 5e-5),
+        Quote("mean of 0.2733 and", "0.2733", "second_epoch['lr 0.1']", 5e-5),
+        Quote("deviation of 0.0178, fourteen", "0.0178", "wobble['lr 0.1']", 5e-5),
+        Quote("the largest gap, 0.0441, is", "0.0441", "gap", 5e-5),
+        Quote("0.73 on, as the lower", "0.73", "closed_at", 5e-3),
+        Quote("from 9.5e-7 to", "9.5e-7", "gaps[1e-8]", 5e-8),
+        Quote("to 6.0e-7 but", "6.0e-7", "gaps[1e-6]", 5e-8),
     ],
 
     "zh/adam.ipynb": [
