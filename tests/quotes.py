@@ -185,9 +185,38 @@ QUOTES = {
     ],
 
     "zh/adadelta.ipynb": [
+        Quote("步长为 0.0113", "0.0113", "float(step_lengths[19, 0])", 5e-5),
+        Quote("公式给出 0.0109", "0.0109", "float(law[19])", 5e-5),
+        Quote("步长降到 0.0055", "0.0055", "float(step_lengths[199, 1])", 5e-5),
+        Quote("给出的却是 0.0173", "0.0173", "float(law[199])", 5e-5),
+        Quote("损失仍为 0.296", "0.296", "float(losses[7])", 5e-4),
+        Quote("第 0.47 个迭代周期", "0.47", "float(epochs[7])", 5e-3),
+        Quote("第 0.73 个迭代周期", "0.73", "float(epochs[np.argmax(losses < 0.26)])", 5e-3),
+        Quote("第 0.51 个迭代周期", "0.51", "float(arrival['RMSProp, η = 0.01, γ = 0.9'])", 5e-3),
+        Quote("则在第 0.69 个", "0.69", "float(arrival['AdaDelta, ρ = 0.9'])", 5e-3),
+        Quote("Adadelta为 0.0015", "0.0015", "float(wander['AdaDelta, ρ = 0.9'])", 5e-5),
+        Quote("RMSProp算法为 0.0018", "0.0018", "float(wander['RMSProp, η = 0.01, γ = 0.9'])", 5e-5),
     ],
 
     "zh/solutions/adadelta.ipynb": [
+        Quote("时为 0.0085，0.99时", "0.0085", "float(early_steps['ρ = 0.9'])", 5e-5),
+        Quote("0.99时为 0.0244", "0.0244", "float(early_steps['ρ = 0.99'])", 5e-5),
+        Quote("0.9999时为 0.165", "0.165", "float(early_steps['ρ = 0.9999'])", 5e-4),
+        Quote("平均为 0.175", "0.175", "float(late_steps['ρ = 0.9999'])", 5e-4),
+        Quote("平均损失为 0.3313", "0.3313", "float(second_epoch['ρ = 0.9999'])", 5e-5),
+        Quote("时为 0.2447", "0.2447", "float(second_epoch['ρ = 0.9'])", 5e-5),
+        Quote("平均损失 0.2485 略高", "0.2485", "float(second_epoch['ρ = 0.99'])", 5e-5),
+        Quote("需要 161 步", "161", "adadelta_steps", 0),
+        Quote("只用 2 步", "2", "rmsprop_steps", 0),
+        Quote("平均步长为 0.0093", "0.0093", "1.5 / adadelta_steps", 5e-5),
+        Quote("预测需要 120 步", "120", "law_steps", 0),
+        Quote("走了 2.37 而不是", "2.37", "float(np.linalg.norm(end_points['u = x / 10'] - start))", 5e-3),
+        Quote("而不是 0.30，约为八倍", "0.30", "float(np.linalg.norm(end_points['x itself'] - start))", 5e-3),
+        Quote("只走了 0.031", "0.031", "float(np.linalg.norm(end_points['u = x / 0.1'] - start))", 5e-4),
+        Quote("它走了 0.26 而不是", "0.26", "float(np.linalg.norm(end_points['u = x / 0.1, eps * 100'] - start))", 5e-3),
+        Quote("相差不超过百万分之 2.2", "2.2",
+              "1e6 * float(np.abs(end_points['u = x / 10, eps / 100'] / end_points['x itself'] - 1).max())", 0.05),
+        Quote("至多为百万分之 2.3", "2.3", "1e6 * float(loss_scale_gap)", 0.05),
     ],
 
     "adam.ipynb": [
