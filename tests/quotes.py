@@ -139,12 +139,28 @@ QUOTES = {
         Quote("faster, 0.2623 against", "0.2623", "early['lr 0.01, γ 0.99']", 5e-5),
         Quote("against 0.3260 at epoch 0.2", "0.3260", "early['lr 0.01, γ 0.9']", 5e-5),
         Quote("deviation of about 0.002.", "0.002", "wobble['lr 0.01, γ 0.9']", 5e-4),
+        Quote("between $-0.236$ and $0.164$", "0.164", "results[-1][1]", 5e-4),
+        Quote("between $-0.236$ and", "-0.236", "results[-2][1]", 5e-4),
     ],
 
     "zh/rmsprop.ipynb": [
+        Quote("是$\\eta$的 1.067 倍", "1.067", "inflation[20][0]", 5e-4),
+        Quote("仍是$\\eta$的 1.591 倍", "1.591", "inflation[50][1]", 5e-4),
+        Quote("第100步是 1.256 倍", "1.256", "inflation[100][1]", 5e-4),
+        Quote("至多 1.2e-5", "1.2e-5", "largest_gap", 5e-7),
     ],
 
     "zh/solutions/rmsprop.ipynb": [
+        Quote("损失为 0.2947", "0.2947", "early['lr 0.1, γ 0.9']", 5e-5),
+        Quote("平均损失为 0.2797", "0.2797", "second_epoch['lr 0.1, γ 0.9']", 5e-5),
+        Quote("标准差为 0.0226", "0.0226", "wobble['lr 0.1, γ 0.9']", 5e-5),
+        Quote("平均损失为 0.3297", "0.3297", "second_epoch['lr 0.001, γ 0.99']", 5e-5),
+        Quote("时为 0.3675", "0.3675", "second_epoch['lr 0.001, γ 0.9']", 5e-5),
+        Quote("损失为 0.2623", "0.2623", "early['lr 0.01, γ 0.99']", 5e-5),
+        Quote("时为 0.3260", "0.3260", "early['lr 0.01, γ 0.9']", 5e-5),
+        Quote("标准差约为 0.002", "0.002", "wobble['lr 0.01, γ 0.9']", 5e-4),
+        Quote("$-0.236$和$0.164$", "0.164", "results[-1][1]", 5e-4),
+        Quote("$-0.236$和", "-0.236", "results[-2][1]", 5e-4),
     ],
 
     "adadelta.ipynb": [
