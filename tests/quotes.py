@@ -263,9 +263,30 @@ QUOTES = {
     ],
 
     "zh/adam.ipynb": [
+        Quote("（到 0.82）", "0.82", "max(x2 for _, x2 in results)", 5e-3),
+        Quote("20步后为 1.02", "1.02", "distance[20]", 5e-3),
+        Quote("50步后为 0.32", "0.32", "distance[50]", 5e-3),
+        Quote("100步后为 0.023", "0.023", "distance[100]", 5e-4),
+        Quote("至多 9.5e-7", "9.5e-7", "largest_gap", 5e-8),
+        Quote("损失为 0.3260", "0.3260", "early['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
+        Quote("Adam算法为 0.3397", "0.3397", "early['Adam, η = 0.01']", 5e-5),
+        Quote("平均损失为 0.2452 和", "0.2452", "second_epoch['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
+        Quote("和 0.2448）", "0.2448", "second_epoch['Adam, η = 0.01']", 5e-5),
+        Quote("标准差为 0.0013，RMSProp", "0.0013", "wobble['Adam, η = 0.01']", 5e-5),
+        Quote("RMSProp算法为 0.0018", "0.0018", "wobble['RMSProp, η = 0.01, γ = 0.9']", 5e-5),
     ],
 
     "zh/solutions/adam.ipynb": [
+        Quote("均值为 0.3726", "0.3726", "second_epoch['lr 0.001']", 5e-5),
+        Quote("平均损失为 0.2448", "0.2448", "second_epoch['lr 0.01']", 5e-5),
+        Quote("标准差为 0.0013。", "0.0013", "wobble['lr 0.01']", 5e-5),
+        Quote("10步后损失为 0.2826", "0.2826", "first_ten['lr 0.1']", 5e-5),
+        Quote("平均损失为 0.2733", "0.2733", "second_epoch['lr 0.1']", 5e-5),
+        Quote("标准差为 0.0178", "0.0178", "wobble['lr 0.1']", 5e-5),
+        Quote("最大的差距 0.0441", "0.0441", "gap", 5e-5),
+        Quote("第 0.73 个迭代周期", "0.73", "closed_at", 5e-3),
+        Quote("从 9.5e-7 缩小", "9.5e-7", "gaps[1e-8]", 5e-8),
+        Quote("缩小到 6.0e-7", "6.0e-7", "gaps[1e-6]", 5e-8),
     ],
 
     "lr-scheduler.ipynb": [
