@@ -177,6 +177,7 @@ QUOTES = {
         Quote("deviation of 0.0015 for AdaDelta", "0.0015", "float(wander['AdaDelta, ρ = 0.9'])", 5e-5),
         Quote("and 0.0018 for RMSProp", "0.0018",
               "float(wander['RMSProp, η = 0.01, γ = 0.9'])", 5e-5),
+        Quote("at most 3.0e-8 in the loss", "3.0e-8", "largest_gap", 5e-9),
     ],
 
     "solutions/adadelta.ipynb": [
@@ -212,6 +213,7 @@ QUOTES = {
         Quote("则在第 0.69 个", "0.69", "float(arrival['AdaDelta, ρ = 0.9'])", 5e-3),
         Quote("Adadelta为 0.0015", "0.0015", "float(wander['AdaDelta, ρ = 0.9'])", 5e-5),
         Quote("RMSProp算法为 0.0018", "0.0018", "float(wander['RMSProp, η = 0.01, γ = 0.9'])", 5e-5),
+        Quote("至多为 3.0e-8", "3.0e-8", "largest_gap", 5e-9),
     ],
 
     "zh/solutions/adadelta.ipynb": [
