@@ -177,7 +177,7 @@ def test_the_package_ships_the_airfoil_file_and_needs_no_folder(
     features, labels = gluon_opt.get_data_ch7()
     assert features.shape == (1500, 5) and labels.shape == (1500,)
     assert os.listdir(tmp_path) == []  # nothing created, nothing downloaded
-    assert data._sha1(SHIPPED_AIRFOIL) == data.AIRFOIL_SHA1
+    assert data.sha1(SHIPPED_AIRFOIL) == data.AIRFOIL_SHA1
 
 
 def test_a_damaged_shipped_copy_is_refused(tmp_path, monkeypatch):
