@@ -150,7 +150,10 @@ class Animator:
             self.axes = [self.axes, ]
         self.config_axes = lambda: set_axes(
             self.axes[0], xlabel, ylabel, xlim, ylim, xscale, yscale, legend)
-        self._autoscale = xlim is None or ylim is None
+        # The limits not given follow the data, as in the book (whose add
+        # plots, then sets the limits given); set_xlim/set_ylim(None) in
+        # set_axes would otherwise freeze them at an empty plot's.
+        self._autoscale = (xlim is None, ylim is None)
         self.X, self.Y, self.fmts = None, None, fmts
         self._lines = None
         self._shown_at = time.perf_counter()
@@ -183,9 +186,11 @@ class Animator:
             self._lines = [axes.plot([], [], fmt)[0]
                            for _, fmt in zip(self.X, self.fmts)]
             self.config_axes()
+            axes.set_autoscalex_on(self._autoscale[0])
+            axes.set_autoscaley_on(self._autoscale[1])
         for line, xs, ys in zip(self._lines, self.X, self.Y):
             line.set_data(_to_host(xs), _to_host(ys))
-        if self._autoscale:
+        if any(self._autoscale):
             axes.relim()
             axes.autoscale_view()
 
@@ -703,7 +708,8 @@ def _read_fashion_mnist(train, resize):
     """One split as float32 images (n, 1, h, w) in [0, 1] and int32 labels,
     what gluon's FashionMNIST with Resize and ToTensor gives."""
     try:
-        paths = [_fashion_path(f) for f in FASHION_MNIST_FILES[train]]
+        # (map: no frame of its own between the warning and the reader)
+        paths = list(map(_fashion_path, FASHION_MNIST_FILES[train]))
     except OSError as error:
         folder = os.path.join(data.data_dir(), "fashion-mnist")
         names = ", ".join(os.path.basename(f.name) for split in

@@ -413,6 +413,23 @@ def test_animator_keeps_the_books_data_and_renders_nothing_headless():
         == ['train loss', 'train acc', 'test acc']
 
 
+def test_animator_limits_not_given_follow_the_data():
+    # lr-scheduler and train_ch6 give xlim only: the y axis must show the
+    # curves (as the book's add does by plotting before it sets limits)
+    animator = d2l.Animator(xlabel='epoch', xlim=[0, 30],
+                            legend=['train loss', 'train acc', 'test acc'])
+    for epoch in range(30):
+        animator.add(epoch + 1, (None, None, 0.1 + epoch / 100))
+        animator.add(epoch + 0.5, (2 - epoch / 20, epoch / 40, None))
+    animator.fig.savefig(io.BytesIO(), format="png")
+    bottom, top = animator.axes[0].get_ylim()
+    assert bottom <= 0 and 2 <= top < 2.5
+    assert animator.axes[0].get_xlim() == (0, 30)
+    fixed = d2l.Animator(xlim=[0, 2], ylim=[0.22, 0.35])
+    fixed.add(1, 5.0)
+    assert fixed.axes[0].get_ylim() == (0.22, 0.35)
+
+
 def test_animator_in_jupyter_redraws_a_few_times_a_second(monkeypatch):
     import IPython.display
     shown = []
