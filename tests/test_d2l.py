@@ -739,3 +739,56 @@ def test_train_ch6_trains_and_prints_the_books_two_lines(np_mode, tmp_path,
     accuracy = d2l.evaluate_accuracy(net, test_iter)
     assert accuracy == d2l.evaluate_accuracy_gpu(net, test_iter)
     assert first.endswith(f"test acc {accuracy:.3f}")
+
+
+@pytest.fixture
+def fashion_server(tmp_path, monkeypatch):
+    """Fashion-MNIST's four files, small, served over HTTP on 127.0.0.1 as
+    the only mirror, registered with their own sha1 (the real files are 30 MB
+    on a server this machine must not reach)."""
+    import functools
+    import http.server
+    import threading
+    served = tmp_path / "served"
+    arrays = _fashion_files(served)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(served / "fashion-mnist"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    for train, pair in list(d2l.FASHION_MNIST_FILES.items()):
+        files = []
+        for datafile in pair:
+            name = os.path.basename(datafile.name)
+            sha1 = hashlib.sha1((served / datafile.name).read_bytes()
+                                ).hexdigest()
+            files.append(gluon_opt.data.DataFile(
+                datafile.name, sha1, mirrors=((base + name, "sha1", sha1),)))
+        monkeypatch.setitem(d2l.FASHION_MNIST_FILES, train, tuple(files))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("GLUON_OPT_DATA", str(folder))
+    yield served, folder, arrays
+    server.shutdown()
+
+
+def test_load_data_fashion_mnist_downloads_and_checks_each_file(
+        np_mode, fashion_server):
+    served, folder, arrays = fashion_server
+    _, test_iter = d2l.load_data_fashion_mnist(256)
+    assert sorted(os.listdir(folder / "fashion-mnist")) == sorted(
+        os.listdir(served / "fashion-mnist"))
+    _, y = next(iter(test_iter))
+    assert y.asnumpy().tolist() == arrays["t10k"][1].tolist()
+
+
+def test_a_download_with_another_hash_is_refused(np_mode, fashion_server):
+    served, folder, _ = fashion_server
+    (served / "fashion-mnist" / "train-labels-idx1-ubyte.gz").write_bytes(
+        _idx(onp.zeros(12, onp.uint8), 0x08))  # not what the hash says
+    with pytest.raises(OSError, match="train-labels-idx1-ubyte.gz") as error:
+        d2l.load_data_fashion_mnist(256)
+    assert "expected" in str(error.value)
+    assert not (folder / "fashion-mnist" / "train-labels-idx1-ubyte.gz"
+                ).exists()
