@@ -467,7 +467,7 @@ class Explorer2D(_Explorer):
         w = self._ipywidgets
         # Every argument goes through path_2d's checks first: a bad setting
         # is an error here, before any widget is drawn.
-        path_2d(optimizer, objective, 1, start, sigma, seed, **hyperparameters)
+        path_2d(optimizer, objective, steps, start, sigma, seed, **hyperparameters)
         if second is not None:
             _method(second)
         start = OBJECTIVES[objective].start if start is None else start
@@ -512,7 +512,7 @@ class Explorer2D(_Explorer):
         self._watch("x2", self._float_slider(min=box[2], max=box[3], step=0.01,
                                              value=start[1], description="start x2", **wide()),
                     check=lambda v: _checks.check_number("start x2", v))
-        self._watch("steps", w.IntSlider(min=1, max=200, value=steps, description="steps",
+        self._watch("steps", w.IntSlider(min=1, max=max(200, steps), value=steps, description="steps",
                                          **wide()))
         self._watch("sigma", self._float_slider(min=0, max=2, step=0.05, value=sigma,
                                                 description="noise σ", **wide()),
