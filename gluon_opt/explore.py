@@ -277,7 +277,8 @@ _AIRFOIL = []
 def airfoil():
     """The chapter's airfoil features and labels (loaded once)."""
     if not _AIRFOIL:
-        _AIRFOIL.append(data.get_data_ch7())
+        with mx.util.np_array(False), mx.util.np_shape(False):
+            _AIRFOIL.append(data.get_data_ch7())
     return _AIRFOIL[0]
 
 
@@ -317,8 +318,11 @@ def schedule_run(family="constant", optimizer="sgd", lr=0.05, num_epochs=2,
     rates = schedules.learning_rates(schedule, num_updates)
     seed.set_seed(0)
     updater = optimizers.create(optimizer, learning_rate=lr, lr_scheduler=schedule)
-    history = training.run_gluon_ch7(updater, None, features, labels,
-                                     batch_size=batch_size, num_epochs=num_epochs)
+    # The chapter's loop runs on classic NDArrays, also in a notebook that
+    # switched on NumPy mode (npx.set_np(), as the lr-scheduler lesson does).
+    with mx.util.np_array(False), mx.util.np_shape(False):
+        history = training.run_gluon_ch7(updater, None, features, labels,
+                                         batch_size=batch_size, num_epochs=num_epochs)
     label = f"{optimizer}, {family}, lr {lr:g}" + (
         f", warmup {warmup_steps}" if warmup_steps else "")
     return ScheduleRun(label, rates, list(history.epochs), list(history.losses))
@@ -339,15 +343,22 @@ def _canvas_png(canvas):
     width, height = canvas.get_width_height()
     buffer = io.BytesIO()
     Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-                     ).save(buffer, format="png", compress_level=1)
+                     ).convert("RGB").save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
-def _static_bundle(widget, figure):
-    """The widget's output, plus its figure as a PNG for frontends without
-    widgets (a live JupyterLab shows the widget, nbconvert the picture)."""
+def _static_bundle(widget, figure, text):
+    """The widget's output, plus for frontends without widgets the figure
+    and the printed `text` under it: as HTML (an executed notebook viewed by
+    nbconvert or on GitHub), as a PNG and as plain text. A live JupyterLab
+    ranks the widget first and shows it instead."""
+    import html
     bundle = widget._repr_mimebundle_()
-    bundle["image/png"] = base64.b64encode(_png(figure)).decode("ascii")
+    png = base64.b64encode(_png(figure)).decode("ascii")
+    bundle["image/png"] = png
+    bundle["text/html"] = (f'<img src="data:image/png;base64,{png}" alt="{html.escape(text)}"/>'
+                           f'<pre>{html.escape(text)}</pre>')
+    bundle["text/plain"] = text
     return bundle
 
 
@@ -451,7 +462,14 @@ class _Explorer:
         self.image.value = _canvas_png(self.figure.canvas)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return _static_bundle(self.widget, self.figure)
+        return _static_bundle(self.widget, self.figure, self.printed)
+
+    @property
+    def printed(self):
+        """The text under the figure, as plain text."""
+        import html
+        import re
+        return html.unescape(re.sub(r"<[^>]+>", "", self.line.value)).strip()
 
 
 class Explorer2D(_Explorer):
@@ -688,17 +706,23 @@ class Explorer2D(_Explorer):
             name = OPTIMIZERS[first["optimizer"]].mxnet_name
             lines.append(f"MXNet's {name} (dashed): {book_line(self.mxnet_path)}; "
                          f"largest difference from scratch {self.mxnet_difference:.2g}")
+            if first["optimizer"] == "adam":
+                lines.append("(MXNet's Adam adds ε to √s before the bias correction, the "
+                             "book's after it: the paths part by about ε/√ŝ per step)")
         self._line("mxnet", color=MXNET_COLOR, linestyle="--", linewidth=1.0,
                    dashes=(3, 2)).set_data(*(self.mxnet_path.T if self.mxnet_path
                                              is not None else ([], [])))
         self._lines["mxnet"].set_label(
             f"MXNet {OPTIMIZERS[first['optimizer']].mxnet_name}"
             if self.mxnet_path is not None else "_nolegend_")
-        legend = self.axes.get_legend()
-        if legend is not None:
-            legend.remove()
-        self.axes.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
-                         frameon=False, borderaxespad=0)
+        labels = [line.get_label() for line in self._lines.values()]
+        if labels != getattr(self, "_legend_labels", None) or self.axes.get_legend() is None:
+            legend = self.axes.get_legend()
+            if legend is not None:
+                legend.remove()
+            self.axes.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
+                             frameon=False, borderaxespad=0)
+            self._legend_labels = labels
         import html
         self.line.value = "<pre class='gluon-opt-line'>" + html.escape(
             "\n".join(lines)) + "</pre>"

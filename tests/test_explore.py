@@ -288,6 +288,19 @@ def test_a_bad_schedule_value_is_refused_in_the_widget(schedule_explorer):
     assert explorer.controls["steps"].value == "100, 200"
 
 
+def test_the_schedule_explorer_runs_in_numpy_mode_and_leaves_it_on():
+    # The lr-scheduler lesson calls npx.set_np() before its explorer.
+    from mxnet import npx
+    npx.set_np()
+    try:
+        explorer = explore.explore_schedule("factor", lr=0.3, step=150, factor=0.5)
+        assert npx.is_np_array() and npx.is_np_shape()
+    finally:
+        npx.reset_np()
+    assert explorer.runs[-1].learning_rates[-1] == 0.15
+    assert explorer.runs[-1] == explore.schedule_run("factor", lr=0.3, step=150, factor=0.5)
+
+
 # ---------------------------------------------------------------- no frontend
 
 def test_the_output_carries_the_figure_for_frontends_without_widgets():
@@ -296,6 +309,7 @@ def test_the_output_carries_the_figure_for_frontends_without_widgets():
     explorer = explore.explore_2d("momentum")
     bundle = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"] == "momentum: epoch 20, x1: -0.062843, x2: 0.001202"
     png = base64.b64decode(bundle["image/png"])
     assert png.startswith(b"\x89PNG")
     # The same picture the widget shows (drawn fully, not blitted).
@@ -318,9 +332,13 @@ def test_an_executed_notebook_keeps_both_pictures(tmp_path):
         "explore_schedule('cosine', lr=0.05, warmup_steps=30)")])
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
-    for cell in notebook.cells[1:]:
+    for cell, words in zip(notebook.cells[1:], (
+            "momentum: epoch 20, x1: -0.062843, x2: 0.001202", "sgd, cosine, lr 0.05")):
         (output,) = [out for out in cell.outputs if out.output_type == "execute_result"]
         assert output.data["image/png"]
         assert "application/vnd.jupyter.widget-view+json" in output.data
+        # A viewer without widgets shows the picture and the printed line.
+        assert output.data["text/html"].startswith('<img src="data:image/png;base64,')
+        assert words in output.data["text/html"] and words in output.data["text/plain"]
     # nbclient keeps the widgets' state, so a viewer with widgets can show them too
     assert "application/vnd.jupyter.widget-state+json" in notebook.metadata.get("widgets", {})
