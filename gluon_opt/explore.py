@@ -28,9 +28,12 @@ still shows the picture; JupyterLab prefers the live widget.
 """
 import base64
 import collections
+import functools
+import html
 import inspect
 import io
 import math
+import re
 
 import mxnet as mx
 import numpy as np
@@ -352,7 +355,6 @@ def _static_bundle(widget, figure, text):
     and the printed `text` under it: as HTML (an executed notebook viewed by
     nbconvert or on GitHub), as a PNG and as plain text. A live JupyterLab
     ranks the widget first and shows it instead."""
-    import html
     bundle = widget._repr_mimebundle_()
     png = base64.b64encode(_png(figure)).decode("ascii")
     bundle["image/png"] = png
@@ -375,7 +377,14 @@ COLORS = ("#ff7f0e", "#2ca02c")  # first and second optimizer
 MXNET_COLOR = "#000000"
 
 
-def _slider_classes(ipywidgets, traitlets):
+@functools.lru_cache(maxsize=None)
+def _slider_classes():
+    """FloatSlider and FloatLogSlider that let any number through to the
+    explorer's check, which refuses a bad one with a message (ipywidgets'
+    own would clamp it silently, and take NaN)."""
+    import ipywidgets
+    import traitlets
+
     class CheckedFloatSlider(ipywidgets.FloatSlider):
         @traitlets.validate("value")
         def _validate_value(self, proposal):
@@ -411,8 +420,7 @@ class _Explorer:
 
     def __init__(self):
         self._ipywidgets = ipywidgets = _widgets()
-        import traitlets
-        self._float_slider, self._log_slider = _slider_classes(ipywidgets, traitlets)
+        self._float_slider, self._log_slider = _slider_classes()
         self.controls = {}
         self._reverting = False
         self.message = ipywidgets.HTML(value="")
@@ -445,7 +453,6 @@ class _Explorer:
         return control
 
     def _say(self, text, error=False):
-        import html
         color = "#b00020" if error else "#333333"
         self.message.value = (f'<span class="gluon-opt-message" style="color:{color}">'
                               f'{html.escape(text)}</span>' if text else "")
@@ -467,8 +474,6 @@ class _Explorer:
     @property
     def printed(self):
         """The text under the figure, as plain text."""
-        import html
-        import re
         return html.unescape(re.sub(r"<[^>]+>", "", self.line.value)).strip()
 
 
@@ -723,7 +728,6 @@ class Explorer2D(_Explorer):
             self.axes.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
                              frameon=False, borderaxespad=0)
             self._legend_labels = labels
-        import html
         self.line.value = "<pre class='gluon-opt-line'>" + html.escape(
             "\n".join(lines)) + "</pre>"
         self._show()
@@ -871,7 +875,6 @@ class ExploreSchedule(_Explorer):
         self.loss_axes.legend(fontsize=8, loc="upper right", frameon=False)
         self.figure.subplots_adjust(left=0.09, right=0.98, bottom=0.16, top=0.95,
                                     wspace=0.3)
-        import html
         self.line.value = "<pre class='gluon-opt-line'>" + html.escape(
             f"{run.label}: final loss {run.losses[-1]:f}, last lr "
             f"{run.learning_rates[-1]:g}") + "</pre>"

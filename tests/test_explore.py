@@ -1,7 +1,6 @@
 """The explorers, driven as a reader drives them, without a browser: a
 control's value set from Python runs what a slider move runs in the kernel.
 The browser's side (the page, the keyboard) is tests/test_explore_browser.py."""
-import functools
 import io
 import math
 from contextlib import redirect_stdout
