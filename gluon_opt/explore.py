@@ -64,7 +64,7 @@ OBJECTIVES = {
                             traces.rosenbrock_gradient_2d, (-1.5, 2.0),
                             (-2.0, 2.0, -1.0, 3.0), None),
     "wavy": Objective("0.1·x1² + x2² − cos(2·x1)", traces.wavy_2d,
-                      traces.wavy_gradient_2d, (-5.0, -2.0),
+                      traces.wavy_gradient_2d, (-4.0, -2.0),
                       (-6.0, 6.0, -3.0, 3.0), None),
 }
 
@@ -562,10 +562,11 @@ class Explorer2D(_Explorer):
                 self._set(slot + name, self.controls[slot + name].value)
         self._hold = False
 
-        self.figure = Figure(figsize=(5.2, 3.4), dpi=100)
+        self.figure = Figure(figsize=(5.8, 3.4), dpi=100)
         FigureCanvasAgg(self.figure)
         self.axes = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.12, right=0.72, bottom=0.15, top=0.9)
+        # The legend goes right of the axes, clear of the paths.
+        self.figure.subplots_adjust(left=0.11, right=0.68, bottom=0.15, top=0.9)
         self._background = None
         self._contours_of = None
         self._lines = {}
