@@ -243,3 +243,39 @@ def test_explorers_answer_the_keyboard_in_jupyterlab(tmp_path, request):
     assert not driver.execute_script(
         "return [...document.querySelectorAll('.gluon-opt-message')]"
         ".map(m => m.innerText).filter(t => t);")
+
+
+def _fake_bin(folder, apt_get_installs):
+    """A PATH of its own: env and id, and an apt-get that logs its calls
+    (and, if asked, 'installs' chromium and chromedriver as stubs)."""
+    folder.mkdir()
+    for tool in ("env", "id"):
+        (folder / tool).symlink_to(shutil.which(tool))
+    chmod = shutil.which("chmod")
+    install = "".join(f"printf '#!/bin/sh\\n' > {folder}/{name}; {chmod} +x {folder}/{name}; "
+                      for name in ("chromium", "chromedriver")) if apt_get_installs else ""
+    apt_get = folder / "apt-get"
+    apt_get.write_text(f'#!/bin/sh\necho "apt-get $*" >> {folder}/calls\n'
+                       f'case "$*" in *install*) {install};; esac\n')
+    apt_get.chmod(0o755)
+    return folder
+
+
+def test_ci_browser_installs_only_what_is_missing(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip(".ci/browser installs as root here; this test runs as root")
+    script = str(ROOT / ".ci" / "browser")
+    bash = shutil.which("bash")
+    # Absent: apt-get update, then the two Debian packages, quietly.
+    absent = _fake_bin(tmp_path / "absent", apt_get_installs=True)
+    done = subprocess.run([bash, script], env={"PATH": str(absent)},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    calls = (absent / "calls").read_text().splitlines()
+    assert calls[0] == "apt-get update -qq"
+    assert calls[1].startswith("apt-get install -y -qq")
+    assert calls[1].split()[-2:] == ["chromium", "chromium-driver"]
+    # Present: nothing is called.
+    done = subprocess.run([bash, script], env={"PATH": str(absent)},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and len((absent / "calls").read_text().splitlines()) == 2
