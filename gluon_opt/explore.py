@@ -326,8 +326,10 @@ def schedule_run(family="constant", optimizer="sgd", lr=0.05, num_epochs=2,
     with mx.util.np_array(False), mx.util.np_shape(False):
         history = training.run_gluon_ch7(updater, None, features, labels,
                                          batch_size=batch_size, num_epochs=num_epochs)
-    label = f"{optimizer}, {family}, lr {lr:.3g}" + (
-        f", warmup {warmup_steps}" if warmup_steps else "")
+    shown = [f"{name} {'/'.join(map(str, value)) if isinstance(value, (list, tuple)) else f'{value:g}'}"
+             for name, value in schedule_parameters.items()]
+    label = ", ".join([optimizer, family, f"lr {lr:.3g}"] + shown + (
+        [f"warmup {warmup_steps}"] if warmup_steps else []))
     return ScheduleRun(label, rates, list(history.epochs), list(history.losses))
 
 
