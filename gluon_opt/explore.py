@@ -820,7 +820,7 @@ class ExploreSchedule(_Explorer):
                     w.VBox([c["step"], c["factor"], c["steps"], c["pwr"], c["final_lr"]])]),
             self.message, self.image, self.line])
         self.widget.add_class("gluon-opt-explore-schedule")
-        self._show_parameters(draw=False)
+        self._show_parameters()
         self.redraw()
 
     @staticmethod
@@ -839,7 +839,7 @@ class ExploreSchedule(_Explorer):
                   "multifactor": ("steps", "factor"), "poly": ("pwr", "final_lr"),
                   "cosine": ("final_lr",)}
 
-    def _show_parameters(self, draw=True):
+    def _show_parameters(self):
         shown = self.PARAMETERS[self.controls["family"].value]
         for name in ("step", "factor", "steps", "pwr", "final_lr"):
             self.controls[name].layout.display = None if name in shown else "none"
