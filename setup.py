@@ -25,6 +25,9 @@ NOTEBOOK_REQUIRES = [
     "nbclient>=0.7",
     "nbformat>=5.7",
     "jupyterlab>=4.0",
+    # gluon_opt.explore's sliders (ipywidgets 8 brings jupyterlab_widgets,
+    # JupyterLab's side of them).
+    "ipywidgets>=8.0",
 ]
 
 TEST_REQUIRES = [
@@ -33,6 +36,13 @@ TEST_REQUIRES = [
     "ipykernel>=6.0",
     "nbclient>=0.7",
     "nbformat>=5.7",
+    # tests/test_explore.py drives the explorers' widgets; the browser test
+    # (tests/test_explore_browser.py) serves them with a real JupyterLab and
+    # loads the page in Debian's headless chromium through Selenium (the
+    # browser itself: .ci/browser, or apt-get install chromium chromium-driver).
+    "ipywidgets>=8.0",
+    "jupyterlab>=4.0",
+    "selenium>=4.11",
 ]
 
 setup(

@@ -6,7 +6,7 @@ import os
 import platform
 
 from .._factory import unknown_name_error
-from . import chapter, d2l_book, mlp, notebooks, steps
+from . import chapter, d2l_book, explorers, mlp, notebooks, steps
 from .timing import interleave
 
 
@@ -130,6 +130,10 @@ CASES = [
                  d2l_book.OFFICIAL_MINIBATCH,
                  floors=(d2l_book.OURS_MINIBATCH_FLOOR,
                          d2l_book.OFFICIAL_MINIBATCH_FLOOR))]),
+    Case("explore", "(g) the explorers answering a control (gluon_opt.explore)",
+         explorers.explorer_variants,
+         [Target(explorers.EXPLORE_2D, "seconds", 0.1),
+          Target(explorers.EXPLORE_SCHEDULE, "seconds", 1.0)]),
 ]
 
 
