@@ -76,9 +76,25 @@ QUOTES = {
     ],
 
     "minibatch-sgd.ipynb": [
+        Quote("exact minimum of\nthis convex problem, 0.2417", "0.2417", "best_loss", 5e-5),
+        Quote("All four end between 0.243 and 0.247", "0.243",
+              "min(h.final_loss for h in runs.values())", 1e-3),
+        Quote("All four end between 0.243 and 0.247", "0.247",
+              "max(h.final_loss for h in runs.values())", 1e-3),
+        Quote("move the final loss by 0.0041", "0.0041", "max(finals) - min(finals)", 5e-5),
+        Quote("(from 0.243887 to 0.248005)", "0.243887", "min(finals)", 5e-7),
+        Quote("(from 0.243887 to 0.248005)", "0.248005", "max(finals)", 5e-7),
     ],
 
     "solutions/minibatch-sgd.ipynb": [
+        Quote("leave the loss at 0.28", "0.28", "batch_100[0.05]", 5e-3),
+        Quote("0.2 reaches 0.2435", "0.2435", "batch_100[0.2]", 5e-5),
+        Quote("on seed 0 from 0.0127 to\n0.0053", "0.0127", "summary['constant']['spread'][0]", 5e-5),
+        Quote("on seed 0 from 0.0127 to\n0.0053", "0.0053", "summary['decayed']['spread'][0]", 5e-5),
+        Quote("on seed 0 at 0.2431 against 0.2439", "0.2431", "decayed.final_loss", 5e-5),
+        Quote("on seed 0 at 0.2431 against 0.2439", "0.2439", "constant.final_loss", 5e-5),
+        Quote("eigenvalue of the loss is 2.098", "2.098", "largest", 5e-4),
+        Quote("$\\eta < 2/2.098 = 0.953$", "0.953", "2 / largest", 5e-4),
     ],
 
     "zh/minibatch-sgd.ipynb": [

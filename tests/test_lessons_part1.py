@@ -223,13 +223,16 @@ BOOK_MINIBATCH = {"history_gd": 0.246095, "history_sgd": 0.245881,
 @pytest.mark.slow
 def test_minibatch_sgd_three_batch_sizes_near_the_books_losses():
     got = run("minibatch-sgd", [f"{name}.final_loss" for name in BOOK_MINIBATCH]
-              + ["history_gluon.losses", "history_mini.losses", "finals"])
+              + ["history_gluon.losses", "history_mini.losses", "finals", "best_loss"])
     for name, book in BOOK_MINIBATCH.items():
         assert got[f"{name}.final_loss"] == pytest.approx(book, abs=0.01), name
     assert got["history_gluon.losses"] == pytest.approx(got["history_mini.losses"], abs=1e-6)
     finals = got["finals"]
     assert len(finals) == 5 and max(finals) - min(finals) > 1e-3   # the seeds matter
     assert sorted(finals)[2] == pytest.approx(0.247408, abs=0.01)
+    # every run ends above the exact least-squares minimum, near it
+    assert got["best_loss"] == pytest.approx(0.2417, abs=1e-4)
+    assert all(0 < loss - got["best_loss"] < 0.01 for loss in got["finals"])
 
 
 @pytest.mark.slow
@@ -334,10 +337,16 @@ def test_solutions_gd_sgd():
 def test_solutions_minibatch_sgd():
     got = run("solutions/minibatch-sgd", ["constant.final_loss", "decayed.final_loss",
                                           "float(np.ptp(second_epoch(constant)))",
-                                          "float(np.ptp(second_epoch(decayed)))", "largest"])
+                                          "float(np.ptp(second_epoch(decayed)))", "largest",
+                                          "summary"])
     assert got["float(np.ptp(second_epoch(decayed)))"] < got["float(np.ptp(second_epoch(constant)))"]
     assert got["decayed.final_loss"] < 0.25
     assert 2 / got["largest"] < 1 < 2 / got["largest"] + 0.1   # lr 1 just past the limit
+    # the decay helps on every seed, as the solution says
+    summary = got["summary"]
+    for seed in range(3):
+        assert summary["decayed"]["final"][seed] < summary["constant"]["final"][seed]
+        assert summary["decayed"]["spread"][seed] < summary["constant"]["spread"][seed]
 
 
 @pytest.mark.slow
