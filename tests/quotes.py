@@ -159,9 +159,22 @@ QUOTES = {
     ],
 
     "momentum-gluon.ipynb": [
+        Quote("the loss falls from 17.42 to 0.0735", "17.42", "history_99_full.losses[0]", 5e-3),
+        Quote("the loss falls from 17.42 to 0.0735", "0.0735", "history_99_full.final_loss", 5e-5),
+        Quote("$0.995^{300} \\approx 0.22$", "0.22", "np.sqrt(0.99) ** 300", 5e-3),
+        Quote("reaches the floor at\nepoch 1.33", "1.33", "epoch_at_floor", 5e-3),
     ],
 
     "solutions/momentum-gluon.ipynb": [
+        Quote("(largest error 0.5614)", "0.5614", "error(runs[0.99, 0.01])", 5e-5),
+        Quote("0.005 ends at 2.1902", "2.1902", "error(runs[0.99, 0.005])", 5e-5),
+        Quote("shrinks only to 0.221", "0.221", "envelope[0.99]", 5e-4),
+        Quote("after 300 steps is 1.4e-7", "1.4e-7", "envelope[0.9]", 5e-9),
+        Quote("between 1.08 and 1.76", "1.08", "min(ratio_09)", 5e-3),
+        Quote("between 1.08 and 1.76", "1.76", "max(ratio_09)", 5e-3),
+        Quote("$\\sqrt{0.99 \\cdot 0.8} \\approx 0.890$", "0.890", "factor_nag", 5e-4),
+        Quote("per step instead of 0.995", "0.995", "factor_sgd", 5e-4),
+        Quote("to within 0.002", "0.002", "errors['nag']", 5e-4),
     ],
 
     "zh/momentum-gluon.ipynb": [
