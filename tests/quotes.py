@@ -184,9 +184,16 @@ QUOTES = {
     ],
 
     "adagrad.ipynb": [
+        Quote("by at most 2.2e-6", "2.2e-6", "largest_difference", 5e-8),
+        Quote("(AdaGrad at 0.2423 here)", "0.2423", "history.final_loss", 5e-5),
     ],
 
     "solutions/adagrad.ipynb": [
+        Quote("273 steps, for a distance", "273", "steps", 0),
+        Quote("$\\eta = 0.4$ covers in\n75", "75", "gd_steps", 0),
+        Quote("to\n0.1053", "0.1053", "0.4 / (s1 + 1e-6) ** 0.5", 5e-5),
+        Quote("The final loss, 0.2465", "0.2465", "batch_1.losses[-1]", 5e-5),
+        Quote("the batch-10 run's 0.2423", "0.2423", "lr_runs['lr 0.1'].losses[-1]", 5e-5),
     ],
 
     "zh/adagrad.ipynb": [
