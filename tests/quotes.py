@@ -98,9 +98,23 @@ QUOTES = {
     ],
 
     "zh/minibatch-sgd.ipynb": [
+        Quote("精确最小值0.2417", "0.2417", "best_loss", 5e-5),
+        Quote("都结束在0.243与0.247之间", "0.243", "min(h.final_loss for h in runs.values())", 1e-3),
+        Quote("都结束在0.243与0.247之间", "0.247", "max(h.final_loss for h in runs.values())", 1e-3),
+        Quote("最终损失相差0.0041", "0.0041", "max(finals) - min(finals)", 5e-5),
+        Quote("（从0.243887到0.248005）", "0.243887", "min(finals)", 5e-7),
+        Quote("（从0.243887到0.248005）", "0.248005", "max(finals)", 5e-7),
     ],
 
     "zh/solutions/minibatch-sgd.ipynb": [
+        Quote("损失停在0.28", "0.28", "batch_100[0.05]", 5e-3),
+        Quote("学习率0.2达到0.2435", "0.2435", "batch_100[0.2]", 5e-5),
+        Quote("种子0上从0.0127降到0.0053", "0.0127", "summary['constant']['spread'][0]", 5e-5),
+        Quote("种子0上从0.0127降到0.0053", "0.0053", "summary['decayed']['spread'][0]", 5e-5),
+        Quote("种子0上为0.2431对0.2439", "0.2431", "decayed.final_loss", 5e-5),
+        Quote("种子0上为0.2431对0.2439", "0.2439", "constant.final_loss", 5e-5),
+        Quote("最大特征值为2.098", "2.098", "largest", 5e-4),
+        Quote("$\\eta < 2/2.098 = 0.953$", "0.953", "2 / largest", 5e-4),
     ],
 
     "momentum-scratch.ipynb": [
