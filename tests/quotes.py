@@ -218,7 +218,8 @@ QUOTES = {
         Quote("the loss falls from 17.42 to 0.0735", "17.42", "history_99_full.losses[0]", 5e-3),
         Quote("the loss falls from 17.42 to 0.0735", "0.0735", "history_99_full.final_loss", 5e-5),
         Quote("$0.995^{300} \\approx 0.22$", "0.22", "np.sqrt(0.99) ** 300", 5e-3),
-        Quote("reaches the floor at\nepoch 1.33", "1.33", "epoch_at_floor", 5e-3),
+        Quote("reaches the floor at\nepoch 1.33", "1.33", "epoch_at_floor['0.9']", 5e-3),
+        Quote("at epoch 0.2, a fifth", "0.2", "epoch_at_floor['0.5']", 5e-3),
     ],
 
     "solutions/momentum-gluon.ipynb": [
@@ -231,12 +232,30 @@ QUOTES = {
         Quote("$\\sqrt{0.99 \\cdot 0.8} \\approx 0.890$", "0.890", "factor_nag", 5e-4),
         Quote("per step instead of 0.995", "0.995", "factor_sgd", 5e-4),
         Quote("to within 0.002", "0.002", "errors['nag']", 5e-4),
+        Quote("0.242887 with learning rate 0.004", "0.242887", "gluon_finals[0.004]", 5e-7),
+        Quote("0.246747 with\n0.02", "0.246747", "gluon_finals[0.02]", 5e-7),
     ],
 
     "zh/momentum-gluon.ipynb": [
+        Quote("损失从17.42降到0.0735", "17.42", "history_99_full.losses[0]", 5e-3),
+        Quote("损失从17.42降到0.0735", "0.0735", "history_99_full.final_loss", 5e-5),
+        Quote("$0.995^{300} \\approx 0.22$", "0.22", "np.sqrt(0.99) ** 300", 5e-3),
+        Quote("在第1.33个迭代周期", "1.33", "epoch_at_floor['0.9']", 5e-3),
+        Quote("在第0.2个迭代周期", "0.2", "epoch_at_floor['0.5']", 5e-3),
     ],
 
     "zh/solutions/momentum-gluon.ipynb": [
+        Quote("（最大误差0.5614）", "0.5614", "error(runs[0.99, 0.01])", 5e-5),
+        Quote("结束时误差为2.1902", "2.1902", "error(runs[0.99, 0.005])", 5e-5),
+        Quote("只缩小到初值的0.221", "0.221", "envelope[0.99]", 5e-4),
+        Quote("300步后的包络为1.4e-7", "1.4e-7", "envelope[0.9]", 5e-9),
+        Quote("在1.08与1.76之间", "1.08", "min(ratio_09)", 5e-3),
+        Quote("在1.08与1.76之间", "1.76", "max(ratio_09)", 5e-3),
+        Quote("$\\sqrt{0.99 \\cdot 0.8} \\approx 0.890$", "0.890", "factor_nag", 5e-4),
+        Quote("而不是0.995倍", "0.995", "factor_sgd", 5e-4),
+        Quote("恢复到0.002以内", "0.002", "errors['nag']", 5e-4),
+        Quote("学习率0.004时为0.242887", "0.242887", "gluon_finals[0.004]", 5e-7),
+        Quote("0.02时为0.246747", "0.246747", "gluon_finals[0.02]", 5e-7),
     ],
 
     "adagrad.ipynb": [
