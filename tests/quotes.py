@@ -272,9 +272,16 @@ QUOTES = {
     ],
 
     "zh/adagrad.ipynb": [
+        Quote("影响最多为2.2e-6", "2.2e-6", "largest_difference", 5e-8),
+        Quote("（这里AdaGrad为0.2423）", "0.2423", "history.final_loss", 5e-5),
     ],
 
     "zh/solutions/adagrad.ipynb": [
+        Quote("需要273步", "273", "steps", 0),
+        Quote("梯度下降只要75步", "75", "gd_steps", 0),
+        Quote("进一步降到了0.1053", "0.1053", "0.4 / (s1 + 1e-6) ** 0.5", 5e-5),
+        Quote("最终损失为0.2465", "0.2465", "batch_1.losses[-1]", 5e-5),
+        Quote("批量10的0.2423", "0.2423", "lr_runs['lr 0.1'].losses[-1]", 5e-5),
     ],
 
     "rmsprop.ipynb": [
