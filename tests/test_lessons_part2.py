@@ -153,7 +153,7 @@ def run_section(name, num_figures, check=()):
 
 @pytest.mark.slow
 def test_adagrad_lesson():
-    checked, text = run_section("adagrad", 6, [
+    checked, text = run_section("adagrad", 5, [
         "'%f, %f' % results_eta_04[-1]", "'%f, %f' % results_eta_2[-1]"])
     assert checked["'%f, %f' % results_eta_04[-1]"] == "-2.382563, -0.158591"
     assert checked["'%f, %f' % results_eta_2[-1]"] == "-0.002295, -0.000000"
