@@ -40,8 +40,11 @@ def cells(name, kind):
 
 
 def prose_words(name):
-    """Words of the markdown cells, each inline or display formula one word."""
-    text = "\n".join(cells(name, "markdown"))
+    """Words of the lesson's markdown cells, each inline or display formula
+    one word. The closing "## Explore" section, which only introduces the
+    explorer widget, is not part of the lesson's length (it has its own
+    bound, test_explore_epilogue_is_short)."""
+    text = "\n".join(cells(name, "markdown")).split("\n## Explore\n", 1)[0]
     return len(re.sub(r"\$\$.*?\$\$|\$[^$]*\$", " formula ", text, flags=re.S).split())
 
 
@@ -85,6 +88,40 @@ def test_defines_no_copy_of_library_code(name):
     assert not set(defined) & library_names()
 
 
+# Each optimizer lesson ends with one explorer, set to the section's settings.
+EXPLORERS = {
+    "momentum-scratch": ("explore_2d", "momentum", {"eta": 0.4, "gamma": 0.5}),
+    "adagrad": ("explore_2d", "adagrad", {"eta": 0.4}),
+    "rmsprop": ("explore_2d", "rmsprop", {"eta": 0.4, "gamma": 0.9}),
+    "adadelta": ("explore_2d", "adadelta", {"rho": 0.9, "eps": 1e-5}),
+    "adam": ("explore_2d", "adam", {"eta": 0.4, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6}),
+    "lr-scheduler": ("explore_schedule", "factor", {"optimizer": "sgd", "lr": 0.05,
+                                                    "step": 150, "factor": 0.5}),
+}
+
+
+@pytest.mark.parametrize("name", [prefix + name for name in EXPLORERS
+                                  for prefix in ("", "zh/")])
+def test_lesson_ends_with_its_explorer(name):
+    import ast
+    last = ast.parse(cells(name, "code")[-1])
+    calls = [node for node in ast.walk(last) if isinstance(node, ast.Call)
+             and getattr(node.func, "id", None) in ("explore_2d", "explore_schedule")]
+    assert len(calls) == 1, f"{name}: its last code cell is not one explorer"
+    function, first, settings = EXPLORERS[name.removeprefix("zh/")]
+    call = calls[0]
+    assert call.func.id == function and ast.literal_eval(call.args[0]) == first
+    given = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
+    assert {key: given.get(key) for key in settings} == settings, name
+
+
+@pytest.mark.parametrize("name", ["adagrad", "rmsprop", "adadelta", "adam"])
+def test_explore_epilogue_is_short(name):
+    epilogue = "\n".join(cells(name, "markdown")).split("\n## Explore\n", 1)
+    assert len(epilogue) == 2, f"{name}: no Explore section"
+    assert len(epilogue[1].split()) <= 80
+
+
 @pytest.mark.parametrize("name", LESSONS)
 def test_lesson_length_and_exercises(name):
     assert 800 <= prose_words(name) <= 1500
@@ -123,8 +160,10 @@ def figures_and_streams(notebook):
 
 
 def check_quiet_svg(notebook, num_figures):
+    """The lesson's figures in SVG, then the closing explorer's static
+    picture (a PNG, as its widget draws), and nothing on stderr."""
     formats, streams = figures_and_streams(notebook)
-    assert formats == ["image/svg+xml"] * num_figures
+    assert formats == ["image/svg+xml"] * num_figures + ["image/png"]
     assert "stderr" not in streams  # no MXNet log lines, no warnings
 
 
