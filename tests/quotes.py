@@ -206,9 +206,32 @@ QUOTES = {
     ],
 
     "module-lr-scheduler.ipynb": [
+        Quote("a loss of about 0.243", "0.243", "max(final_losses['decayed'])", 5e-4),
+        Quote("\\approx 0.0067$", "0.0067", "decayed.learning_rate", 5e-5),
+        Quote("between 0.2428 and 0.2429", "0.2428", "min(final_losses['decayed'])", 5e-5),
+        Quote("between 0.2428 and 0.2429", "0.2429", "max(final_losses['decayed'])", 5e-5),
+        Quote("between 0.2439 and 0.2480", "0.2439", "min(final_losses['constant'])", 5e-5),
+        Quote("between 0.2439 and 0.2480", "0.2480", "max(final_losses['constant'])", 5e-5),
+        Quote("5.4 to 9.3 times smaller", "5.4", "min(spread_ratios)", 0.05),
+        Quote("5.4 to 9.3 times smaller", "9.3", "max(spread_ratios)", 0.05),
+        Quote("fall alike from 0.51", "0.51", "constant.losses[0]", 5e-3),
     ],
 
     "solutions/module-lr-scheduler.ipynb": [
+        Quote("between 0.2428 and 0.2429", "0.2428", "min(factor_finals['factor 0.8'])", 5e-5),
+        Quote("between 0.2428 and 0.2429", "0.2429", "max(factor_finals['factor 0.8'])", 5e-5),
+        Quote("between 0.2492 and 0.2505", "0.2492", "min(factor_finals['factor 0.5'])", 5e-5),
+        Quote("between 0.2492 and 0.2505", "0.2505", "max(factor_finals['factor 0.5'])", 5e-5),
+        Quote("\\approx 0.0315$", "0.0315", "factor_runs['factor 0.95'][0].learning_rate", 5e-5),
+        Quote("from 0.2427 to 0.2447", "0.2427", "min(factor_finals['factor 0.95'])", 5e-5),
+        Quote("from 0.2427 to 0.2447", "0.2447", "max(factor_finals['factor 0.95'])", 5e-5),
+        Quote("\\approx 65.6$", "65.6", "math.log(1e-3) / math.log(0.9)", 0.05),
+        Quote("between 0.2432 and 0.2436", "0.2432", "min(adam_finals['cosine'])", 5e-5),
+        Quote("between 0.2432 and 0.2436", "0.2436", "max(adam_finals['cosine'])", 5e-5),
+        Quote("6 to 20 times smaller", "6", "min(spread_ratios)", 0.5),
+        Quote("6 to 20 times smaller", "20", "max(spread_ratios)", 0.5),
+        Quote("between 0.2423 and 0.2457", "0.2423", "min(adam_finals['constant'])", 5e-5),
+        Quote("between 0.2423 and 0.2457", "0.2457", "max(adam_finals['constant'])", 5e-5),
     ],
 
     "zh/module-lr-scheduler.ipynb": [
