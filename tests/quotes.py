@@ -200,9 +200,38 @@ QUOTES = {
     ],
 
     "zh/lr-scheduler.ipynb": [
+        Quote("已经只用0.087", "0.087", "results['square root'][0][0][updates_per_epoch - 1]", 5e-4),
+        Quote("最后一次更新用0.044", "0.044", "results['square root'][0][0][-1]", 5e-4),
+        Quote("\\approx 0.0058$", "0.0058", "standard_error", 5e-5),
+        Quote("在0.9210和0.9445之间", "0.9210", "min(final_accuracy['constant'])", 5e-5),
+        Quote("在0.9210和0.9445之间", "0.9445", "max(final_accuracy['constant'])", 5e-5),
+        Quote("（平均0.903", "0.903", "mean_accuracy['square root']", 5e-4),
+        Quote("单因子调度（0.931）", "0.931", "mean_accuracy['factor']", 5e-4),
+        Quote("多因子调度（0.937）", "0.937", "mean_accuracy['multi-factor']", 5e-4),
+        Quote("恒定学习率（0.936）", "0.936", "mean_accuracy['constant']", 5e-4),
+        Quote("余弦调度（0.933）", "0.933", "mean_accuracy['cosine with warmup']", 5e-4),
+        Quote("跨度为0.0235", "0.0235", "spread['constant']", 5e-5),
+        Quote("跨度超过0.008", "0.008", "largest_decayed_spread", 5e-4),
+        Quote("最低，为0.138", "0.138", "mean_training_loss['constant']", 5e-4),
+        Quote("多因子调度为0.177", "0.177", "mean_training_loss['multi-factor']", 5e-4),
+        Quote("余弦调度为0.190", "0.190", "mean_training_loss['cosine with warmup']", 5e-4),
+        Quote("相差0.0235", "0.0235", "spread['constant']", 5e-5),
     ],
 
     "zh/solutions/lr-scheduler.ipynb": [
+        Quote("平均只到0.204", "0.204", "mean_high_accuracy['constant']", 5e-4),
+        Quote("设置到0.258", "0.258", "mean_high_accuracy['warmup, then constant']", 5e-4),
+        Quote("余弦调度达到0.632", "0.632", "mean_high_accuracy['cosine, no warmup']", 5e-4),
+        Quote("余弦调度达到0.840", "0.840", "mean_high_accuracy['warmup, then cosine']", 5e-4),
+        Quote("平均122.8个", "122.8", "mean_dead['constant']", 0.05),
+        Quote("平均108.8个", "108.8", "mean_dead['warmup, then cosine']", 0.05),
+        Quote("\\approx 0.0023$", "0.0023", "every_half_epoch[0][0][-1]", 5e-5),
+        Quote("平均只到0.913", "0.913", "mean_factor_accuracy['step = 23']", 5e-4),
+        Quote("运行是0.931", "0.931", "mean_factor_accuracy['step = 47']", 5e-4),
+        Quote("（0.294对0.208）", "0.294", "factor_training_loss['step = 23']", 5e-4),
+        Quote("（0.294对0.208）", "0.208", "factor_training_loss['step = 47']", 5e-4),
+        Quote("最多为0.0375", "0.0375", "every_half_epoch[0][0][2 * updates_per_epoch]", 1e-9),
+        Quote("学习率是0.179", "0.179", "jump", 5e-4),
     ],
 
     "module-lr-scheduler.ipynb": [
@@ -235,9 +264,32 @@ QUOTES = {
     ],
 
     "zh/module-lr-scheduler.ipynb": [
+        Quote("损失降到约0.243", "0.243", "max(final_losses['decayed'])", 5e-4),
+        Quote("\\approx 0.0067$", "0.0067", "decayed.learning_rate", 5e-5),
+        Quote("在0.2428和0.2429之间", "0.2428", "min(final_losses['decayed'])", 5e-5),
+        Quote("在0.2428和0.2429之间", "0.2429", "max(final_losses['decayed'])", 5e-5),
+        Quote("在0.2439到0.2480之间", "0.2439", "min(final_losses['constant'])", 5e-5),
+        Quote("在0.2439到0.2480之间", "0.2480", "max(final_losses['constant'])", 5e-5),
+        Quote("小5.4到9.3倍", "5.4", "min(spread_ratios)", 0.05),
+        Quote("小5.4到9.3倍", "9.3", "max(spread_ratios)", 0.05),
+        Quote("都从0.51同样地下降", "0.51", "constant.losses[0]", 5e-3),
     ],
 
     "zh/solutions/module-lr-scheduler.ipynb": [
+        Quote("在0.2428和0.2429之间", "0.2428", "min(factor_finals['factor 0.8'])", 5e-5),
+        Quote("在0.2428和0.2429之间", "0.2429", "max(factor_finals['factor 0.8'])", 5e-5),
+        Quote("在0.2492和0.2505之间", "0.2492", "min(factor_finals['factor 0.5'])", 5e-5),
+        Quote("在0.2492和0.2505之间", "0.2505", "max(factor_finals['factor 0.5'])", 5e-5),
+        Quote("\\approx 0.0315$", "0.0315", "factor_runs['factor 0.95'][0].learning_rate", 5e-5),
+        Quote("从0.2427到0.2447不等", "0.2427", "min(factor_finals['factor 0.95'])", 5e-5),
+        Quote("从0.2427到0.2447不等", "0.2447", "max(factor_finals['factor 0.95'])", 5e-5),
+        Quote("\\approx 65.6$", "65.6", "math.log(1e-3) / math.log(0.9)", 0.05),
+        Quote("在0.2432和0.2436之间", "0.2432", "min(adam_finals['cosine'])", 5e-5),
+        Quote("在0.2432和0.2436之间", "0.2436", "max(adam_finals['cosine'])", 5e-5),
+        Quote("小6到20倍", "6", "min(spread_ratios)", 0.5),
+        Quote("小6到20倍", "20", "max(spread_ratios)", 0.5),
+        Quote("在0.2423和0.2457之间", "0.2423", "min(adam_finals['constant'])", 5e-5),
+        Quote("在0.2423和0.2457之间", "0.2457", "max(adam_finals['constant'])", 5e-5),
     ],
 
     "optimizer-comparison.ipynb": [
