@@ -120,7 +120,9 @@ def test_the_policies_figure_shows_floor_and_horizon(lesson):
 
 def test_it_runs_offline_and_draws_its_two_figures(lesson):
     assert "the copy the package ships" in lesson.checked["mnist.source"]
-    assert notebook_images(lesson) == 2  # the five runs side by side, the policies
+    # the five runs side by side, the policies, then the closing explorer's
+    # static picture
+    assert notebook_images(lesson) == 3
 
 
 def test_the_solutions_work_each_exercise():
