@@ -226,9 +226,23 @@ QUOTES = {
     ],
 
     "mnist-momentum.ipynb": [
+        Quote("still 2.210 at epoch 2.16", "2.210", "study.sgd.losses[8]", 2e-3),
+        Quote("still 2.210 at epoch 2.16", "2.16", "study.sgd.epochs[8]", 5e-3),
+        Quote("it is at 1.520", "1.520", "study.sgd.losses[-1]", 2e-3),
+        Quote("where momentum is at 0.263", "0.263", "study.momentum.losses[-1]", 2e-3),
+        Quote("(1.013 at epoch 0.96)", "1.013", "study.momentum.losses[3]", 2e-3),
+        Quote("(1.013 at epoch 0.96)", "0.96", "study.momentum.epochs[3]", 5e-3),
+        Quote("0.9225 against 0.7250", "0.9225", "study.momentum.test_accuracy", 3e-3),
+        Quote("0.9225 against 0.7250", "0.7250", "study.sgd.test_accuracy", 3e-3),
     ],
 
     "solutions/mnist-momentum.ipynb": [
+        Quote("(by 0.017 on average)", "0.017", "gap", 2e-3),
+        Quote("(mean final loss 1.894)", "1.894", "gamma_means['momentum 0.5']", 2e-3),
+        Quote("(mean 0.452)", "0.452", "gamma_means['momentum 0.9']", 2e-3),
+        Quote("(mean 0.475)", "0.475", "gamma_means['momentum 0.99']", 2e-3),
+        Quote("about 0.5% of the work", "0.5", "100 * weights / (forward + backward)", 0.05),
+        Quote("one array of 159,010", "159,010", "weights", 0),
     ],
 
     "zh/mnist-momentum.ipynb": [

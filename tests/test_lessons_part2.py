@@ -358,15 +358,20 @@ def test_comparison_solutions():
 
 @pytest.mark.slow
 def test_mnist_solutions():
+    gamma_finals = "{k: [h.final_loss for h in v] for k, v in gammas.items()}"
     notebook = execute_notebook("solutions/mnist-momentum.ipynb", check=[
-        "largest_gap", "{k: h.final_loss for k, h in runs.items()}",
-        "{k: h.final_loss for k, h in gammas.items()}"])
+        "largest_gap", "final_losses", gamma_finals])
     checked = notebook.checked
     assert checked["largest_gap"] == 0.0  # γ = 0 is plain SGD, exactly
-    runs = checked["{k: h.final_loss for k, h in runs.items()}"]
-    assert abs(runs["sgd, lr 0.1"] - runs["momentum 0.9, lr 0.01"]) < 0.2
-    gammas = checked["{k: h.final_loss for k, h in gammas.items()}"]
-    assert gammas["momentum 0.5"] > gammas["momentum 0.9"]
+    # SGD at momentum's effective step does as well, on every seed (the
+    # solution says: slightly lower on each).
+    runs = checked["final_losses"]
+    for momentum, sgd in zip(runs["momentum 0.9, lr 0.01"], runs["sgd, lr 0.1"]):
+        assert sgd < momentum < sgd + 0.05
+    # γ = 0.9 ends below 0.5 and below 0.99 on each of the three seeds.
+    gammas = checked[gamma_finals]
+    for low, mid, high in zip(*(gammas[f"momentum {g}"] for g in ("0.5", "0.9", "0.99"))):
+        assert low > 1.0 > high > mid
 
 
 # ------------------------------------------------------------------ figures
