@@ -252,9 +252,19 @@ QUOTES = {
     ],
 
     "distributed.ipynb": [
+        Quote("(0.92 against 0.9227)", "0.92", "factors[0.1][1]", 1e-6),
+        Quote("(0.92 against 0.9227)", "0.9227", "factors[0.1][0]", 5e-5),
+        Quote("to 0.0039 of itself", "0.0039", "factors[5.0][0]", 5e-5),
+        Quote("multiplies it by −3.0", "−3.0", "factors[5.0][1]", 1e-6),
+        Quote("falls from 0.61 to 0.39", "0.61", "study.accuracy['lamb', 2, 128]", 0.01),
+        Quote("falls from 0.61 to 0.39", "0.39", "study.accuracy['lamb', 2, 512]", 0.01),
+        Quote("(0.33 and 0.31, a difference", "0.33", "study.accuracy['sgd', 2, 512]", 0.01),
+        Quote("(0.33 and 0.31, a difference", "0.31", "study.accuracy['sgd', 2, 128]", 0.01),
     ],
 
     "solutions/distributed.ipynb": [
+        Quote("ratios of 33.5 and 4.4", "33.5", "weight_ratios[0]", 0.05),
+        Quote("ratios of 33.5 and 4.4", "4.4", "weight_ratios[1]", 0.05),
     ],
 
     "zh/distributed.ipynb": [
