@@ -277,9 +277,23 @@ QUOTES = {
     ],
 
     "zh/mnist-momentum.ipynb": [
+        Quote("在第2.16个迭代周期时损失仍为2.210", "2.210", "study.sgd.losses[8]", 2e-3),
+        Quote("在第2.16个迭代周期时损失仍为2.210", "2.16", "study.sgd.epochs[8]", 5e-3),
+        Quote("它的损失为1.520", "1.520", "study.sgd.losses[-1]", 2e-3),
+        Quote("而动量法为0.263", "0.263", "study.momentum.losses[-1]", 2e-3),
+        Quote("在第0.96个迭代周期时损失为1.013", "1.013", "study.momentum.losses[3]", 2e-3),
+        Quote("在第0.96个迭代周期时损失为1.013", "0.96", "study.momentum.epochs[3]", 5e-3),
+        Quote("为0.9225", "0.9225", "study.momentum.test_accuracy", 3e-3),
+        Quote("普通随机梯度下降为0.7250", "0.7250", "study.sgd.test_accuracy", 3e-3),
     ],
 
     "zh/solutions/mnist-momentum.ipynb": [
+        Quote("平均低0.017", "0.017", "gap", 2e-3),
+        Quote("平均最终损失为1.894", "1.894", "gamma_means['momentum 0.5']", 2e-3),
+        Quote("平均为0.452", "0.452", "gamma_means['momentum 0.9']", 2e-3),
+        Quote("平均为0.475", "0.475", "gamma_means['momentum 0.99']", 2e-3),
+        Quote("计算量的0.5%", "0.5", "100 * weights / (forward + backward)", 0.05),
+        Quote("含159,010个数", "159,010", "weights", 0),
     ],
 
     "distributed.ipynb": [
