@@ -313,9 +313,19 @@ QUOTES = {
     ],
 
     "zh/distributed.ipynb": [
+        Quote("（0.92对0.9227）", "0.92", "factors[0.1][1]", 1e-6),
+        Quote("（0.92对0.9227）", "0.9227", "factors[0.1][0]", 5e-5),
+        Quote("缩小到原来的0.0039", "0.0039", "factors[5.0][0]", 5e-5),
+        Quote("把它乘以−3.0", "−3.0", "factors[5.0][1]", 1e-6),
+        Quote("从0.61降到0.39", "0.61", "study.accuracy['lamb', 2, 128]", 0.01),
+        Quote("从0.61降到0.39", "0.39", "study.accuracy['lamb', 2, 512]", 0.01),
+        Quote("准确率分别为0.33和0.31", "0.33", "study.accuracy['sgd', 2, 512]", 0.01),
+        Quote("准确率分别为0.33和0.31", "0.31", "study.accuracy['sgd', 2, 128]", 0.01),
     ],
 
     "zh/solutions/distributed.ipynb": [
+        Quote("比值分别为33.5和4.4", "33.5", "weight_ratios[0]", 0.05),
+        Quote("比值分别为33.5和4.4", "4.4", "weight_ratios[1]", 0.05),
     ],
 }
 
