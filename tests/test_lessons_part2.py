@@ -290,7 +290,7 @@ def test_schedules_lesson():
 def test_comparison_lesson():
     from gluon_opt.comparison import COMPARED
     notebook = execute_notebook("optimizer-comparison.ipynb", check=[
-        "{k: h.losses for k, h in histories.items()}"])
+        "{k: h.losses for k, h in histories.items()}", "tuned_mean"])
     losses = notebook.checked["{k: h.losses for k, h in histories.items()}"]
     assert list(losses) == list(COMPARED)
     assert COMPARED["adadelta"] == {"rho": 0.9}
@@ -300,6 +300,12 @@ def test_comparison_lesson():
                if label != "adamax")
     early = sorted(losses, key=lambda label: losses[label][4])
     assert early[0] == "adagrad" and early[-1] == "adamax"
+    # The fair race: at their tuned rates the optimizers with a rate end
+    # the quarter epoch within 0.02 of each other; AdaDelta, untuned, behind.
+    tuned = notebook.checked["tuned_mean"]
+    rated = [value for label, value in tuned.items() if label != "adadelta"]
+    assert len(rated) == 8 and max(rated) - min(rated) < 0.02
+    assert tuned["adadelta"] > max(rated) + 0.03
     check_quiet_svg(notebook, 1)
 
 
@@ -430,27 +436,35 @@ def test_schedules_solutions():
 @pytest.mark.slow
 def test_comparison_solutions():
     notebook = execute_notebook("solutions/optimizer-comparison.ipynb", check=[
-        "finals", "{k: h.losses[8] for k, h in adamax_runs.items()}",
+        "finals", "{k: float(r) for k, r in best_rates.items()}",
         "{k: h.losses[-1] for k, h in same_lr.items()}"])
     checked = notebook.checked
     assert all(len(values) == 2 for values in checked["finals"].values())
-    half = checked["{k: h.losses[8] for k, h in adamax_runs.items()}"]
-    assert half["adamax, lr 0.05"] < half["adamax, lr 0.01"]
+    # The search finds the rates the lesson's fair race uses; Adamax's is
+    # the largest increase over its section's rate (0.01).
+    assert checked["{k: float(r) for k, r in best_rates.items()}"] == {
+        "sgd": 0.1, "sgd momentum": 0.008, "nag": 0.008, "adagrad": 0.2,
+        "rmsprop": 0.02, "adam": 0.04, "adamax": 0.08, "nadam": 0.04}
     same = checked["{k: h.losses[-1] for k, h in same_lr.items()}"]
     assert same["adagrad"] > 0.3 > 0.25 > max(same["rmsprop"], same["adam"])
 
 
 @pytest.mark.slow
 def test_mnist_solutions():
+    gamma_finals = "{k: [h.final_loss for h in v] for k, v in gammas.items()}"
     notebook = execute_notebook("solutions/mnist-momentum.ipynb", check=[
-        "largest_gap", "{k: h.final_loss for k, h in runs.items()}",
-        "{k: h.final_loss for k, h in gammas.items()}"])
+        "largest_gap", "final_losses", gamma_finals])
     checked = notebook.checked
     assert checked["largest_gap"] == 0.0  # γ = 0 is plain SGD, exactly
-    runs = checked["{k: h.final_loss for k, h in runs.items()}"]
-    assert abs(runs["sgd, lr 0.1"] - runs["momentum 0.9, lr 0.01"]) < 0.2
-    gammas = checked["{k: h.final_loss for k, h in gammas.items()}"]
-    assert gammas["momentum 0.5"] > gammas["momentum 0.9"]
+    # SGD at momentum's effective step does as well, on every seed (the
+    # solution says: slightly lower on each).
+    runs = checked["final_losses"]
+    for momentum, sgd in zip(runs["momentum 0.9, lr 0.01"], runs["sgd, lr 0.1"]):
+        assert sgd < momentum < sgd + 0.05
+    # γ = 0.9 ends below 0.5 and below 0.99 on each of the three seeds.
+    gammas = checked[gamma_finals]
+    for low, mid, high in zip(*(gammas[f"momentum {g}"] for g in ("0.5", "0.9", "0.99"))):
+        assert low > 1.0 > high > mid
 
 
 # ------------------------------------------------------------------ figures
