@@ -1,5 +1,6 @@
-"""docs/architecture.md is true: every room is in its layer table, and every
-module-level import inside gluon_opt runs down that table."""
+"""docs/architecture.md is true: every room is in its layer table, every
+module-level import inside gluon_opt runs down that table, and no chain of
+imports, those made inside functions included, comes back to where it began."""
 import ast
 import pathlib
 import re
@@ -86,3 +87,76 @@ def test_the_check_reads_every_spelling_of_an_import(tmp_path):
     # pieces is inside its own room; an import in a function is not read.
     assert imported_rooms(path, tmp_path) == {
         "training", "experiments/", "optimizers/", "plotting"}
+
+
+def imported_modules(path, root=ROOT):
+    """The gluon_opt modules that any import in the file at `path` names,
+    those inside functions included: `from . import X` names module X where
+    X is a file or a subpackage, else the package whose attribute it is."""
+    module = module_name(path, root)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    known = {module_name(p, root) for p in (root / "gluon_opt").rglob("*.py")}
+    targets = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1]
+                                + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            for alias in node.names:
+                candidate = f"{base}.{alias.name}"
+                targets.add(candidate if candidate in known else base)
+        elif isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+    return {target for target in targets if target in known} - {module}
+
+
+def import_cycles(root=ROOT):
+    """Each set of modules that import one another round a circle (Tarjan)."""
+    graph = {module_name(path, root): imported_modules(path, root)
+             for path in (root / "gluon_opt").rglob("*.py")}
+    index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.add(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return cycles
+
+
+def test_no_chain_of_imports_comes_back_where_it_began():
+    assert import_cycles() == []
+
+
+def test_the_cycle_check_sees_a_circle_made_inside_a_function(tmp_path):
+    folder = tmp_path / "gluon_opt"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "__init__.py").write_text("from . import a\n", encoding="utf-8")
+    (folder / "a.py").write_text("def late():\n    from .sub import b\n", encoding="utf-8")
+    (folder / "sub" / "__init__.py").write_text("from .b import thing\n", encoding="utf-8")
+    (folder / "sub" / "b.py").write_text("from .. import a\nthing = 1\n", encoding="utf-8")
+    assert import_cycles(tmp_path) == [["gluon_opt.a", "gluon_opt.sub.b"]]
+    (folder / "a.py").write_text("x = 1\n", encoding="utf-8")
+    assert import_cycles(tmp_path) == []
