@@ -12,6 +12,12 @@ import os as _os
 # override it.
 _os.environ.setdefault("MXNET_SUBGRAPH_VERBOSE", "0")
 
+# NumPy (and so matplotlib) can read MXNet arrays while gluon_opt is in use:
+# the current book plots mx.np arrays directly (see _array_protocol).
+from . import _array_protocol  # noqa: E402
+
+_array_protocol.install()
+
 from . import (d2l, data, gradient_descent, initializers, linear_regression,
                mnist, mnist_data, models, optimizers, plotting, schedules,
                traces, training, utils)

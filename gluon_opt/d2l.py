@@ -16,18 +16,27 @@ done:
 - nothing here creates an IPython shell or touches IPython's removed APIs;
 - the airfoil data comes from the package (`gluon_opt.data.locate`), so the
   chapter runs offline; Fashion-MNIST is downloaded where a network exists.
+
+Both current editions are served: d2l-en 1.0.3 and d2l-zh 2.0.0. The
+module's face is what their chapter and the sections it leans on reach: the
+helpers below, the tensor aliases at the end (the union of both editions'
+lists) and the modules the book's d2l imports (np, npx, gluon, ...).
 """
 import os
 import time
+import warnings
 
 import matplotlib
 import numpy as onp
 from matplotlib import pyplot as plt
-from mxnet import gluon, init, np, npx
-from mxnet.gluon import nn
+from mxnet import autograd, context, gluon, image, init, np, npx
+from mxnet.gluon import nn, rnn
+from mxnet.gluon.data.vision import transforms
 
 from . import _checks, data, plotting, training
 from .mnist_data import read_idx
+
+USE_MXNET, USE_PYTORCH, USE_TENSORFLOW = True, False, False
 
 DATA_HUB = dict()
 DATA_URL = "http://d2l-data.s3-accelerate.amazonaws.com/"
@@ -141,7 +150,10 @@ class Animator:
             self.axes = [self.axes, ]
         self.config_axes = lambda: set_axes(
             self.axes[0], xlabel, ylabel, xlim, ylim, xscale, yscale, legend)
-        self._autoscale = xlim is None or ylim is None
+        # The limits not given follow the data, as in the book (whose add
+        # plots, then sets the limits given); set_xlim/set_ylim(None) in
+        # set_axes would otherwise freeze them at an empty plot's.
+        self._autoscale = (xlim is None, ylim is None)
         self.X, self.Y, self.fmts = None, None, fmts
         self._lines = None
         self._shown_at = time.perf_counter()
@@ -174,9 +186,11 @@ class Animator:
             self._lines = [axes.plot([], [], fmt)[0]
                            for _, fmt in zip(self.X, self.fmts)]
             self.config_axes()
+            axes.set_autoscalex_on(self._autoscale[0])
+            axes.set_autoscaley_on(self._autoscale[1])
         for line, xs, ys in zip(self._lines, self.X, self.Y):
             line.set_data(_to_host(xs), _to_host(ys))
-        if self._autoscale:
+        if any(self._autoscale):
             axes.relim()
             axes.autoscale_view()
 
@@ -374,6 +388,23 @@ def squared_loss(y_hat, y):
     return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2
 
 
+def synthetic_data(w, b, num_examples):
+    """Generate y = Xw + b + noise: X (num_examples, len(w)) standard
+    normal, noise with standard deviation 0.01; y as a column."""
+    num_examples = _checks.check_int("num_examples", num_examples, minimum=1)
+    X = np.random.normal(0, 1, (num_examples, len(w)))
+    y = np.dot(X, w) + b
+    y += np.random.normal(0, 0.01, y.shape)
+    return X, y.reshape((-1, 1))
+
+
+def sgd(params, lr, batch_size):
+    """Minibatch stochastic gradient descent: each parameter steps by
+    lr times its gradient summed over the batch, divided by batch_size."""
+    for param in params:
+        param[:] = param - lr * param.grad / batch_size
+
+
 def _loss_on_all(net, data_iter, loss):
     """The mean loss over every example of data_iter, on the device.
 
@@ -538,6 +569,11 @@ def try_gpu(i=0):
     return cpu()
 
 
+def try_all_gpus():
+    """Return all available GPUs, or [cpu()] if no GPU exists."""
+    return [gpu(i) for i in range(num_gpus())] or [cpu()]
+
+
 def accuracy(y_hat, y):
     """Compute the number of correct predictions (a Python float)."""
     if len(y_hat.shape) > 1 and y_hat.shape[1] > 1:
@@ -562,6 +598,59 @@ def evaluate_accuracy_gpu(net, data_iter, device=None):
         correct = correct + hits.sum()
         count += y.size
     return float(correct) / count
+
+
+def evaluate_accuracy(net, data_iter):
+    """Compute the accuracy for a model on a dataset."""
+    metric = Accumulator(2)  # correct predictions, predictions
+    for X, y in data_iter:
+        metric.add(accuracy(net(X), y), y.size)
+    return metric[0] / metric[1]
+
+
+def train_ch6(net, train_iter, test_iter, num_epochs, lr, device):
+    """Train a model with a GPU (defined in Chapter 6): Xavier
+    initialization, softmax cross-entropy, gluon's 'sgd'; plots the training
+    loss and accuracy five times an epoch and the test accuracy after each,
+    then prints them and the examples per second."""
+    num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=1)
+    net.initialize(force_reinit=True, ctx=device, init=init.Xavier())
+    loss = gluon.loss.SoftmaxCrossEntropyLoss()
+    trainer = gluon.Trainer(net.collect_params(), 'sgd',
+                            {'learning_rate': lr})
+    animator = Animator(xlabel='epoch', xlim=[1, num_epochs],
+                        legend=['train loss', 'train acc', 'test acc'])
+    timer, num_batches = Timer(), len(train_iter)
+    for epoch in range(num_epochs):
+        metric = Accumulator(3)  # loss sum, correct predictions, examples
+        for i, (X, y) in enumerate(train_iter):
+            timer.start()
+            X, y = X.as_in_ctx(device), y.as_in_ctx(device)
+            with autograd.record():
+                y_hat = net(X)
+                batch_loss = loss(y_hat, y)
+            batch_loss.backward()
+            trainer.step(X.shape[0])
+            metric.add(batch_loss.sum(), accuracy(y_hat, y), X.shape[0])
+            timer.stop()
+            train_l, train_acc = metric[0] / metric[2], metric[1] / metric[2]
+            if (i + 1) % max(1, num_batches // 5) == 0 or \
+                    i == num_batches - 1:
+                animator.add(epoch + (i + 1) / num_batches,
+                             (train_l, train_acc, None))
+        test_acc = evaluate_accuracy_gpu(net, test_iter)
+        animator.add(epoch + 1, (None, None, test_acc))
+    print(f'loss {train_l:.3f}, train acc {train_acc:.3f}, '
+          f'test acc {test_acc:.3f}')
+    print(f'{metric[2] * num_epochs / timer.sum():.1f} examples/sec '
+          f'on {str(device)}')
+
+
+def get_dataloader_workers():
+    """The book's number of data-loading processes (4, 0 on Windows).
+    load_data_fashion_mnist here needs none: its batches are slices of
+    arrays already in memory."""
+    return 0 if os.name == 'nt' else 4
 
 
 FASHION_MNIST_MIRRORS = (
@@ -595,21 +684,43 @@ FASHION_MNIST_FILES = {
 }
 
 
+def _fashion_path(datafile):
+    """The path of a Fashion-MNIST file: the reader's copy in the data
+    folder, else a download checked against the mirror's hash.
+
+    A copy the reader put there is read even when its hash is not the
+    published one (another mirror's recompression, a subset, files of one's
+    own in the same format), with a warning: the results then are not the
+    book's. The idx reader still refuses anything that is not an idx file.
+    """
+    local = data.local_copy(datafile)
+    if local is not None and not data.matches(local, datafile):
+        warnings.warn(
+            f"{local} is not the published Fashion-MNIST file (its sha1 is "
+            f"{data.sha1(local)}, the published one {datafile.sha1}); it is "
+            f"read as it is, so the results will not be the book's.",
+            stacklevel=4)
+        return local
+    return data.locate(datafile)
+
+
 def _read_fashion_mnist(train, resize):
     """One split as float32 images (n, 1, h, w) in [0, 1] and int32 labels,
     what gluon's FashionMNIST with Resize and ToTensor gives."""
     try:
-        paths = [data.locate(f) for f in FASHION_MNIST_FILES[train]]
+        # (map: no frame of its own between the warning and the reader)
+        paths = list(map(_fashion_path, FASHION_MNIST_FILES[train]))
     except OSError as error:
         folder = os.path.join(data.data_dir(), "fashion-mnist")
         names = ", ".join(os.path.basename(f.name) for split in
                           FASHION_MNIST_FILES.values() for f in split)
         raise OSError(
-            f"Fashion-MNIST is not shipped with gluon-opt and could not be "
-            f"downloaded ({error}). Put its four files ({names}) into "
-            f"{folder}, from {FASHION_MNIST_MIRRORS[1]} or any copy with the "
-            f"same sha1 or md5, or set GLUON_OPT_DATA to a folder whose "
-            f"fashion-mnist/ subfolder holds them.") from None
+            f"Fashion-MNIST could not be downloaded, and gluon-opt does not "
+            f"ship it. Put its four files, {names}, into {folder} (or set "
+            f"GLUON_OPT_DATA to a folder and put them into its fashion-mnist "
+            f"subfolder); they are at {FASHION_MNIST_MIRRORS[1]}. The "
+            f"download failed: "
+            f"{'; '.join(getattr(error, 'failures', ())) or error}") from None
     images, labels = (read_idx(path) for path in paths)
     if images.ndim != 3 or labels.shape != images.shape[:1]:
         raise ValueError(f"{paths[0]} and {paths[1]} must hold n images of "
@@ -636,11 +747,105 @@ def load_data_fashion_mnist(batch_size, resize=None):
     return train, test
 
 
+# ---------------------------------------------------------------- aliases
+# The book writes its code once for every framework through these names
+# (d2l's "Alias defined in config.ini" block at the end of d2l/mxnet.py).
+# Here: the union of d2l-en 1.0.3's and d2l-zh 2.0.0's MXNet lists, each the
+# mx.np / npx function or the array method the book maps it to. They are
+# defined last: `abs`, `size` and `numpy` would shadow names used above.
+
+# creation and random numbers
+ones, ones_like, zeros, zeros_like = (np.ones, np.ones_like, np.zeros,
+                                      np.zeros_like)
+arange, linspace, meshgrid, eye = np.arange, np.linspace, np.meshgrid, np.eye
+tensor = np.array
+normal, rand, randn = np.random.normal, np.random.rand, np.random.randn
+# elementwise functions
+sin, sinh, cos, cosh, tanh = np.sin, np.sinh, np.cos, np.cosh, np.tanh
+exp, log, abs = np.exp, np.log, np.abs  # noqa: A001 (the book's name)
+sigmoid = npx.sigmoid
+# products, joining, shapes
+matmul, batch_matmul = np.dot, npx.batch_dot
+concat, stack, expand_dims = np.concatenate, np.stack, np.expand_dims
+# dtypes
+float32, int32, int64 = np.float32, np.int32, np.int64
+# the base class of the book's models
+nn_Module = nn.Block
+
+
+def size(a):
+    """The number of elements of `a`."""
+    return a.size
+
+
+def transpose(a):
+    """`a` with its axes reversed."""
+    return a.T
+
+
+def numpy(x, *args, **kwargs):
+    """`x` as a NumPy array on the host (x.asnumpy())."""
+    return x.asnumpy(*args, **kwargs)
+
+
+def reshape(x, *args, **kwargs):
+    """x.reshape(...)"""
+    return x.reshape(*args, **kwargs)
+
+
+def to(x, *args, **kwargs):
+    """`x` on another device: x.as_in_context(...)"""
+    return x.as_in_context(*args, **kwargs)
+
+
+def reduce_sum(x, *args, **kwargs):
+    """x.sum(...)"""
+    return x.sum(*args, **kwargs)
+
+
+def reduce_mean(x, *args, **kwargs):
+    """x.mean(...)"""
+    return x.mean(*args, **kwargs)
+
+
+def argmax(x, *args, **kwargs):
+    """x.argmax(...)"""
+    return x.argmax(*args, **kwargs)
+
+
+def astype(x, *args, **kwargs):
+    """x.astype(...)"""
+    return x.astype(*args, **kwargs)
+
+
+def swapaxes(x, *args, **kwargs):
+    """x.swapaxes(...)"""
+    return x.swapaxes(*args, **kwargs)
+
+
+def repeat(x, *args, **kwargs):
+    """x.repeat(...)"""
+    return x.repeat(*args, **kwargs)
+
+
+ALIASES = (
+    "abs", "arange", "argmax", "astype", "batch_matmul", "concat", "cos",
+    "cosh", "exp", "expand_dims", "eye", "float32", "int32", "int64",
+    "linspace", "log", "matmul", "meshgrid", "nn_Module", "normal", "numpy",
+    "ones", "ones_like", "rand", "randn", "reduce_mean", "reduce_sum",
+    "repeat", "reshape", "sigmoid", "sin", "sinh", "size", "stack",
+    "swapaxes", "tanh", "tensor", "to", "transpose", "zeros", "zeros_like",
+)
+
 __all__ = [
-    "DATA_HUB", "DATA_URL", "Accumulator", "Animator", "ArrayLoader",
-    "accuracy", "annotate", "cpu", "download", "evaluate_accuracy_gpu",
-    "evaluate_loss", "get_data_ch11", "gpu", "linreg", "load_array",
-    "load_data_fashion_mnist", "num_gpus", "plot", "plt", "set_axes",
-    "set_figsize", "show_trace_2d", "squared_loss", "Timer", "train_2d",
-    "train_ch11", "train_concise_ch11", "try_gpu", "use_svg_display",
+    "DATA_HUB", "DATA_URL", "USE_MXNET", "USE_PYTORCH", "USE_TENSORFLOW",
+    "Accumulator", "Animator", "ArrayLoader", "Timer", "accuracy", "annotate",
+    "autograd", "context", "cpu", "download", "evaluate_accuracy",
+    "evaluate_accuracy_gpu", "evaluate_loss", "get_data_ch11",
+    "get_dataloader_workers", "gluon", "gpu", "image", "init", "linreg",
+    "load_array", "load_data_fashion_mnist", "nn", "np", "npx", "num_gpus",
+    "plot", "plt", "rnn", "set_axes", "set_figsize", "sgd", "show_trace_2d",
+    "squared_loss", "synthetic_data", "train_2d", "train_ch11", "train_ch6",
+    "train_concise_ch11", "transforms", "try_all_gpus", "try_gpu",
+    "use_svg_display", *ALIASES,
 ]

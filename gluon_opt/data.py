@@ -93,17 +93,42 @@ def _digest(path, algo):
     return digest.hexdigest()
 
 
-def _sha1(path):
+def sha1(path):
+    """The sha1 hex digest of the file at `path`."""
     return _digest(path, "sha1")
+
+
+def matches(path, datafile):
+    """Whether the file at `path` has one of `datafile`'s known digests."""
+    return any(_digest(path, algo) == digest for algo, digest in
+               sorted(datafile.digests()))
+
+
+def local_copy(datafile, folder=None):
+    """The path of `datafile` in the data folder (`folder`, else
+    $GLUON_OPT_DATA or MXNet's), or None when it is not there. Something
+    else under that name (a folder) raises ValueError naming the path."""
+    folder = data_dir() if folder is None else _checks.check_path("folder",
+                                                                   folder)
+    local = os.path.join(folder, datafile.name)
+    if not os.path.exists(local):
+        return None
+    if not os.path.isfile(local):
+        kind = "a folder" if os.path.isdir(local) else "not a regular file"
+        raise ValueError(
+            f"{local} is {kind}, where the data file "
+            f"{os.path.basename(datafile.name)} should be. Remove or rename "
+            f"it, or point GLUON_OPT_DATA at a folder that holds the file "
+            f"itself.")
+    return local
 
 
 def _verified(path, datafile):
     """`path`, after checking it is a good copy of `datafile`."""
-    if any(_digest(path, algo) == digest for algo, digest in
-           sorted(datafile.digests())):
+    if matches(path, datafile):
         return path
     raise ValueError(
-        f"{path} has sha1 {_sha1(path)}, expected {datafile.sha1}: the file "
+        f"{path} has sha1 {sha1(path)}, expected {datafile.sha1}: the file "
         f"is damaged or not the right one. Delete it and run again (the "
         f"package then uses its own copy or downloads a fresh one).")
 
@@ -120,8 +145,8 @@ def locate(datafile, folder=None):
     """
     folder = data_dir() if folder is None else _checks.check_path("folder",
                                                                    folder)
-    local = os.path.join(folder, datafile.name)
-    if os.path.exists(local):
+    local = local_copy(datafile, folder)
+    if local is not None:
         return _verified(local, datafile)
     if datafile.shipped:
         return _verified(os.path.join(SHIPPED_DIR, datafile.name), datafile)
@@ -155,10 +180,12 @@ def download(datafile, folder):
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     tried = "; ".join(failures) or "no mirror is known"
-    raise OSError(
+    error = OSError(
         f"{datafile.name} is not in {os.path.abspath(folder)} and could not "
         f"be downloaded ({tried}). Download it by hand into that folder, or "
         f"point GLUON_OPT_DATA at a folder that has it.")
+    error.failures = tuple(failures)  # (for callers that explain it their way)
+    raise error
 
 
 def _install(partial, folder, name):

@@ -12,7 +12,7 @@ from contextlib import redirect_stdout
 
 import numpy as onp
 import pytest
-from mxnet import autograd, gluon, init, npx
+from mxnet import autograd, gluon, init, np, npx
 from mxnet.gluon import nn
 
 import gluon_opt
@@ -47,7 +47,74 @@ BOOK_SIGNATURES = {
     "accuracy": "(y_hat, y)",
     "evaluate_accuracy_gpu": "(net, data_iter, device=None)",
     "load_data_fashion_mnist": "(batch_size, resize=None)",
+    "synthetic_data": "(w, b, num_examples)",
+    "sgd": "(params, lr, batch_size)",
+    "cpu": "()",
+    "gpu": "(i=0)",
+    "num_gpus": "()",
+    "try_all_gpus": "()",
+    "evaluate_accuracy": "(net, data_iter)",
+    "get_dataloader_workers": "()",
+    "train_ch6": "(net, train_iter, test_iter, num_epochs, lr, device)",
 }
+
+# Every d2l.X that the MXNet code of each section of the optimization chapter
+# uses: the same names in d2l-en 1.0.3 and d2l-zh 2.0.0 (their
+# chapter_optimization/*.md at those tags; comments left out).
+CHAPTER_NAMES = {
+    "optimization-intro": {"arange", "cos", "linspace", "meshgrid", "plot",
+                           "plt", "set_figsize", "tanh"},
+    "convexity": {"arange", "cos", "exp", "plot", "plt", "set_figsize",
+                  "tensor", "use_svg_display"},
+    "gd": {"arange", "cos", "cosh", "meshgrid", "plot", "plt", "set_figsize",
+           "sin", "sinh", "tensor"},
+    "sgd": {"normal", "show_trace_2d", "train_2d"},
+    "minibatch-sgd": {"Animator", "DATA_HUB", "DATA_URL", "Timer", "download",
+                      "evaluate_loss", "linreg", "load_array", "plot", "plt",
+                      "set_figsize", "squared_loss"},
+    "momentum": {"arange", "get_data_ch11", "numpy", "plt", "set_figsize",
+                 "show_trace_2d", "train_2d", "train_ch11",
+                 "train_concise_ch11", "zeros"},
+    "adagrad": {"get_data_ch11", "show_trace_2d", "train_2d", "train_ch11",
+                "train_concise_ch11", "zeros"},
+    "rmsprop": {"arange", "get_data_ch11", "numpy", "plt", "set_figsize",
+                "show_trace_2d", "train_2d", "train_ch11",
+                "train_concise_ch11", "zeros"},
+    "adadelta": {"get_data_ch11", "train_ch11", "train_concise_ch11",
+                 "zeros"},
+    "adam": {"get_data_ch11", "train_ch11", "train_concise_ch11", "zeros"},
+    "lr-scheduler": {"Accumulator", "Animator", "accuracy", "arange",
+                     "evaluate_accuracy_gpu", "load_data_fashion_mnist",
+                     "plot", "try_gpu"},
+}
+
+# The tensor aliases at the end of each edition's d2l/mxnet.py, each with
+# what it stands for ("x.m" for a function of x that calls its method m).
+ALIASES_ZH = {
+    "size": "x.size", "transpose": "x.T", "ones": np.ones,
+    "zeros": np.zeros, "arange": np.arange, "meshgrid": np.meshgrid,
+    "sin": np.sin, "sinh": np.sinh, "cos": np.cos, "cosh": np.cosh,
+    "tanh": np.tanh, "linspace": np.linspace, "exp": np.exp, "log": np.log,
+    "tensor": np.array, "normal": np.random.normal, "rand": np.random.rand,
+    "matmul": np.dot, "int32": np.int32, "float32": np.float32,
+    "concat": np.concatenate, "stack": np.stack, "abs": np.abs, "eye": np.eye,
+    "numpy": "x.asnumpy", "reshape": "x.reshape", "to": "x.as_in_context",
+    "reduce_sum": "x.sum", "argmax": "x.argmax", "astype": "x.astype",
+}
+ALIASES_EN = {
+    **ALIASES_ZH, "nn_Module": nn.Block, "sigmoid": npx.sigmoid,
+    "batch_matmul": npx.batch_dot, "ones_like": np.ones_like,
+    "zeros_like": np.zeros_like, "randn": np.random.randn,
+    "expand_dims": np.expand_dims, "int64": np.int64,
+    "reduce_mean": "x.mean", "swapaxes": "x.swapaxes", "repeat": "x.repeat",
+}
+
+# What the chapter's exercises and the sections before it lean on.
+NEIGHBOUR_HELPERS = [
+    "synthetic_data", "sgd", "load_array", "Timer", "Accumulator", "Animator",
+    "accuracy", "evaluate_accuracy_gpu", "try_gpu", "try_all_gpus", "cpu",
+    "gpu", "num_gpus", "load_data_fashion_mnist", "train_ch6",
+]
 LOSS_LINE = re.compile(r"^loss: \d+\.\d{3}, \d+\.\d{3} sec/epoch$")
 
 
@@ -346,6 +413,23 @@ def test_animator_keeps_the_books_data_and_renders_nothing_headless():
         == ['train loss', 'train acc', 'test acc']
 
 
+def test_animator_limits_not_given_follow_the_data():
+    # lr-scheduler and train_ch6 give xlim only: the y axis must show the
+    # curves (as the book's add does by plotting before it sets limits)
+    animator = d2l.Animator(xlabel='epoch', xlim=[0, 30],
+                            legend=['train loss', 'train acc', 'test acc'])
+    for epoch in range(30):
+        animator.add(epoch + 1, (None, None, 0.1 + epoch / 100))
+        animator.add(epoch + 0.5, (2 - epoch / 20, epoch / 40, None))
+    animator.fig.savefig(io.BytesIO(), format="png")
+    bottom, top = animator.axes[0].get_ylim()
+    assert bottom <= 0 and 2 <= top < 2.5
+    assert animator.axes[0].get_xlim() == (0, 30)
+    fixed = d2l.Animator(xlim=[0, 2], ylim=[0.22, 0.35])
+    fixed.add(1, 5.0)
+    assert fixed.axes[0].get_ylim() == (0.22, 0.35)
+
+
 def test_animator_in_jupyter_redraws_a_few_times_a_second(monkeypatch):
     import IPython.display
     shown = []
@@ -434,8 +518,11 @@ def test_load_data_fashion_mnist_offline_says_where_to_put_the_files(
         d2l.load_data_fashion_mnist(256)
     message = str(error.value)
     assert str(tmp_path / "fashion-mnist") in message
-    assert "train-images-idx3-ubyte.gz" in message and "GLUON_OPT_DATA" in \
-        message
+    for name in ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        assert name in message
+    assert "GLUON_OPT_DATA" in message and "Connection refused" in message
+    assert message.count("could not be downloaded") == 1  # one explanation
     assert not os.listdir(tmp_path)  # nothing half-written
 
 
@@ -459,3 +546,249 @@ def test_train_concise_ch11_checks_hyperparams_as_train_gluon_ch7_does(np_mode):
                                          r"the batch's 10 rows must be 0"):
         d2l.train_concise_ch11('sgd', {'learning_rate': 0.1,
                                        'rescale_grad': 1.2e-38}, data_iter)
+
+
+# ------------------------------------------- the book's whole reachable face
+
+@pytest.mark.parametrize("section", sorted(CHAPTER_NAMES))
+def test_every_name_the_chapter_uses_is_here(section):
+    missing = [name for name in sorted(CHAPTER_NAMES[section])
+               if not hasattr(d2l, name)]
+    assert not missing
+
+
+@pytest.mark.parametrize("section", sorted(CHAPTER_NAMES))
+def test_our_transcription_of_each_edition_uses_those_names(section):
+    """The chapter test runs gluon_opt.bench.d2l_sections: it must reach the
+    same d2l names as each edition's section."""
+    from gluon_opt.bench import d2l_sections
+    for edition, sections in d2l_sections.EDITIONS.items():
+        code = "\n".join(line for line in "\n".join(sections[section])
+                         .splitlines() if not line.lstrip().startswith("#"))
+        assert set(re.findall(r"\bd2l\.(\w+)", code)) == \
+            CHAPTER_NAMES[section], edition
+
+
+@pytest.mark.parametrize("name", sorted(set(ALIASES_EN) | set(ALIASES_ZH)))
+def test_every_alias_of_both_editions_is_what_the_book_maps_it_to(name):
+    target = ALIASES_EN[name]
+    if not isinstance(target, str):
+        assert getattr(d2l, name) is target
+        return
+    x = np.arange(6.0).reshape(2, 3)
+    method = target[2:]
+    arguments = {"reshape": ((3, 2),), "as_in_context": (npx.cpu(),),
+                 "sum": (), "argmax": (), "astype": ('int32',), "mean": (),
+                 "swapaxes": (0, 1), "repeat": (2,), "asnumpy": ()}
+    ours = getattr(d2l, name)(x, *arguments.get(method, ()))
+    books = (getattr(x, method)(*arguments[method])
+             if method in arguments else getattr(x, method))
+    if hasattr(books, "asnumpy"):
+        assert type(ours) is type(books) and ours.shape == books.shape
+        assert (ours.asnumpy() == books.asnumpy()).all()
+    elif isinstance(books, onp.ndarray):
+        assert type(ours) is onp.ndarray and (ours == books).all()
+    else:
+        assert ours == books
+
+
+def test_the_alias_list_is_the_union_of_both_editions():
+    assert set(d2l.ALIASES) == set(ALIASES_EN) | set(ALIASES_ZH)
+    assert set(d2l.ALIASES) <= set(d2l.__all__)
+
+
+@pytest.mark.parametrize("name", NEIGHBOUR_HELPERS)
+def test_the_helpers_the_chapter_leans_on_are_here(name):
+    assert callable(getattr(d2l, name))
+    assert name in d2l.__all__
+
+
+def test_synthetic_data_and_sgd_are_the_books(np_mode):
+    true_w, true_b = np.array([2, -3.4]), 4.2
+    X, y = d2l.synthetic_data(true_w, true_b, 1000)
+    assert X.shape == (1000, 2) and y.shape == (1000, 1)
+    assert type(X) is np.ndarray
+    noise = (y.reshape(-1) - (np.dot(X, true_w) + true_b)).asnumpy()
+    assert abs(noise.mean()) < 0.002 and 0.008 < noise.std() < 0.012
+    w = np.array([1.0, 2.0])
+    w.attach_grad()
+    with autograd.record():
+        loss = (w * np.array([3.0, -1.0])).sum()
+    loss.backward()
+    d2l.sgd([w], 0.5, 2)  # w - lr * grad / batch_size
+    assert w.asnumpy().tolist() == [1.0 - 0.75, 2.0 + 0.25]
+
+
+def test_the_devices_without_a_gpu():
+    assert d2l.num_gpus() == 0  # the test machines have none
+    assert d2l.try_gpu() == d2l.cpu() == npx.cpu()
+    assert d2l.try_all_gpus() == [npx.cpu()]
+    assert d2l.gpu(1) == npx.gpu(1)
+
+
+# --------------------------------------- MXNet arrays handed to matplotlib
+
+def test_numpy_converts_mxnet_arrays_while_gluon_opt_is_imported(np_mode):
+    from mxnet import nd
+    from gluon_opt import _array_protocol
+    assert _array_protocol.installed()
+    x = np.arange(6).reshape(2, 3)
+    converted = onp.asarray(x)
+    assert converted.dtype == onp.float32 and converted.shape == (2, 3)
+    assert converted.tolist() == [[0, 1, 2], [3, 4, 5]]
+    assert onp.asarray(x, dtype=onp.float64).dtype == onp.float64
+    legacy = onp.asarray(nd.ones((2, 2)))
+    assert legacy.dtype == onp.float32 and legacy.tolist() == [[1, 1]] * 2
+    # arithmetic with NumPy numbers still happens in MXNet
+    assert type(onp.float64(2) * nd.ones(3)) is nd.NDArray
+    assert type(onp.float32(2) * np.ones(3)) is np.ndarray
+
+
+def test_the_array_protocol_can_be_switched_off_and_on():
+    from mxnet import nd
+    from gluon_opt import _array_protocol
+    _array_protocol.uninstall()
+    try:
+        assert not hasattr(nd.NDArray, "__array__")
+        with pytest.warns(onp.VisibleDeprecationWarning):  # MXNet 1.9.1 alone
+            assert onp.asarray(nd.ones(2)).dtype == object
+    finally:
+        assert _array_protocol.install()
+    assert onp.asarray(nd.ones(2)).dtype == onp.float32
+
+
+def test_contour_and_plot_take_the_arrays_of_d2l_meshgrid(np_mode):
+    # d2l-zh 2.0's show_trace_2d: mx.np arrays straight to plt.contour
+    x1, x2 = d2l.meshgrid(d2l.arange(-5.5, 1.0, 0.1),
+                          d2l.arange(-3.0, 1.0, 0.1))
+    d2l.plt.figure()
+    contours = d2l.plt.contour(x1, x2, x1 ** 2 + 2 * x2 ** 2,
+                               colors='#1f77b4')
+    assert len(contours.levels) > 3
+    line, = d2l.plt.plot(d2l.arange(4), d2l.arange(4) ** 2, '-o')
+    assert line.get_ydata().tolist() == [0, 1, 4, 9]
+    d2l.plot(d2l.arange(3), [d2l.exp(d2l.arange(3))], 'x', 'f(x)')
+    assert d2l.plt.gca().get_lines()[0].get_ydata()[2] == pytest.approx(
+        onp.exp(2), rel=1e-6)
+    d2l.plt.close('all')
+
+
+# --------------------------------------------------------- Fashion-MNIST
+
+def _fashion_files(folder, train=12, test=5, seed=0):
+    """The four Fashion-MNIST idx files, small and random, as a reader may
+    put them into folder/fashion-mnist; returns the arrays."""
+    rng = onp.random.RandomState(seed)
+    arrays = {}
+    (folder / "fashion-mnist").mkdir(parents=True, exist_ok=True)
+    for split, count in (("train", train), ("t10k", test)):
+        images = rng.randint(0, 256, size=(count, 28, 28)).astype(onp.uint8)
+        labels = rng.randint(0, 10, size=count).astype(onp.uint8)
+        for kind, array in (("images-idx3", images), ("labels-idx1", labels)):
+            (folder / "fashion-mnist" / f"{split}-{kind}-ubyte.gz"
+             ).write_bytes(_idx(array, 0x08))
+        arrays[split] = images, labels
+    return arrays
+
+
+def test_fashion_files_a_reader_puts_in_gluon_opt_data_are_read_offline(
+        np_mode, tmp_path, monkeypatch):
+    arrays = _fashion_files(tmp_path)
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    monkeypatch.setattr(gluon_opt.data, "download", lambda *args: pytest.fail(
+        "tried to download"))
+    with pytest.warns(UserWarning, match="not the published Fashion-MNIST") \
+            as warned:
+        train_iter, test_iter = d2l.load_data_fashion_mnist(batch_size=256)
+    assert len(warned) == 4
+    assert str(tmp_path / "fashion-mnist" / "t10k-images-idx3-ubyte.gz") in \
+        " ".join(str(w.message) for w in warned)
+    X, y = next(iter(test_iter))
+    assert X.shape == (5, 1, 28, 28) and y.dtype == onp.int32
+    assert y.asnumpy().tolist() == arrays["t10k"][1].tolist()
+    assert len(train_iter) == 1 and next(iter(train_iter))[0].shape[0] == 12
+
+
+def test_a_folder_in_place_of_a_fashion_file_is_named(np_mode, tmp_path,
+                                                      monkeypatch):
+    _fashion_files(tmp_path)
+    target = tmp_path / "fashion-mnist" / "train-labels-idx1-ubyte.gz"
+    target.unlink()
+    target.mkdir()
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    with pytest.raises(ValueError, match="is a folder") as error:
+        with pytest.warns(UserWarning):
+            d2l.load_data_fashion_mnist(256)
+    assert str(target) in str(error.value)
+
+
+def test_train_ch6_trains_and_prints_the_books_two_lines(np_mode, tmp_path,
+                                                         monkeypatch):
+    _fashion_files(tmp_path, train=40, test=10)
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    with pytest.warns(UserWarning):
+        train_iter, test_iter = d2l.load_data_fashion_mnist(batch_size=8)
+    net = nn.Sequential()
+    net.add(nn.Dense(16, activation='relu'), nn.Dense(10))
+    _, out = printed(d2l.train_ch6, net, train_iter, test_iter, 2, 0.1,
+                     d2l.try_gpu())
+    first, second = out.splitlines()
+    assert re.fullmatch(r"loss \d+\.\d{3}, train acc \d\.\d{3}, "
+                        r"test acc \d\.\d{3}", first)
+    assert re.fullmatch(r"\d+\.\d examples/sec on cpu\(0\)", second)
+    accuracy = d2l.evaluate_accuracy(net, test_iter)
+    assert accuracy == d2l.evaluate_accuracy_gpu(net, test_iter)
+    assert first.endswith(f"test acc {accuracy:.3f}")
+
+
+@pytest.fixture
+def fashion_server(tmp_path, monkeypatch):
+    """Fashion-MNIST's four files, small, served over HTTP on 127.0.0.1 as
+    the only mirror, registered with their own sha1 (the real files are 30 MB
+    on a server this machine must not reach)."""
+    import functools
+    import http.server
+    import threading
+    served = tmp_path / "served"
+    arrays = _fashion_files(served)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(served / "fashion-mnist"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    for train, pair in list(d2l.FASHION_MNIST_FILES.items()):
+        files = []
+        for datafile in pair:
+            name = os.path.basename(datafile.name)
+            sha1 = hashlib.sha1((served / datafile.name).read_bytes()
+                                ).hexdigest()
+            files.append(gluon_opt.data.DataFile(
+                datafile.name, sha1, mirrors=((base + name, "sha1", sha1),)))
+        monkeypatch.setitem(d2l.FASHION_MNIST_FILES, train, tuple(files))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("GLUON_OPT_DATA", str(folder))
+    yield served, folder, arrays
+    server.shutdown()
+
+
+def test_load_data_fashion_mnist_downloads_and_checks_each_file(
+        np_mode, fashion_server):
+    served, folder, arrays = fashion_server
+    _, test_iter = d2l.load_data_fashion_mnist(256)
+    assert sorted(os.listdir(folder / "fashion-mnist")) == sorted(
+        os.listdir(served / "fashion-mnist"))
+    _, y = next(iter(test_iter))
+    assert y.asnumpy().tolist() == arrays["t10k"][1].tolist()
+
+
+def test_a_download_with_another_hash_is_refused(np_mode, fashion_server):
+    served, folder, _ = fashion_server
+    (served / "fashion-mnist" / "train-labels-idx1-ubyte.gz").write_bytes(
+        _idx(onp.zeros(12, onp.uint8), 0x08))  # not what the hash says
+    with pytest.raises(OSError, match="train-labels-idx1-ubyte.gz") as error:
+        d2l.load_data_fashion_mnist(256)
+    assert "expected" in str(error.value)
+    assert not (folder / "fashion-mnist" / "train-labels-idx1-ubyte.gz"
+                ).exists()

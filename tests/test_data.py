@@ -177,7 +177,7 @@ def test_the_package_ships_the_airfoil_file_and_needs_no_folder(
     features, labels = gluon_opt.get_data_ch7()
     assert features.shape == (1500, 5) and labels.shape == (1500,)
     assert os.listdir(tmp_path) == []  # nothing created, nothing downloaded
-    assert data._sha1(SHIPPED_AIRFOIL) == data.AIRFOIL_SHA1
+    assert data.sha1(SHIPPED_AIRFOIL) == data.AIRFOIL_SHA1
 
 
 def test_a_damaged_shipped_copy_is_refused(tmp_path, monkeypatch):
@@ -202,6 +202,25 @@ def test_a_bad_data_folder_gets_one_message_with_its_absolute_path(
     assert str(target) in str(error.value)
     assert ("does not exist" if kind == "missing" else "is a file") \
         in str(error.value)
+
+
+@pytest.mark.parametrize("names, load", [
+    ([data.AIRFOIL_FILE], lambda: gluon_opt.get_data_ch7()),
+    (["mnist/train-images-idx3-ubyte.gz", "mnist/train-labels-idx1-ubyte.gz"],
+     lambda: gluon_opt.load_mnist()),
+    (["mnist/t10k-labels-idx1-ubyte.gz"], lambda: gluon_opt.load_mnist()),
+])
+def test_a_folder_where_a_data_file_should_be_is_named(
+        tmp_path, monkeypatch, names, load):
+    # (a hostile user's GLUON_OPT_DATA: folders with data files' names)
+    for name in names:
+        (tmp_path / name).mkdir(parents=True)
+    monkeypatch.setenv("GLUON_OPT_DATA", str(tmp_path))
+    with pytest.raises(ValueError) as error:
+        load()
+    message = str(error.value)
+    assert str(tmp_path / names[0]) in message and "is a folder" in message
+    assert "GLUON_OPT_DATA" in message
 
 
 def test_a_relative_data_folder_names_the_directory_it_is_read_from(

@@ -1,5 +1,6 @@
 """The README states only what is true: its commands, names, paths and rules
 are checked against the code."""
+import importlib
 import pathlib
 import re
 
@@ -70,3 +71,90 @@ def test_the_data_credits_name_the_sources_and_licences():
     for text in ("UCI", "CC BY 4.0", "LeCun", "Cortes", "Burges",
                  "CC BY-SA 3.0"):
         assert text in README
+
+
+# ------------------------------------------------------------ the API tables
+
+API_SECTIONS = ("## The book's editions", "## API", "## The current book")
+IDENTIFIER = re.compile(r"([A-Za-z_]\w*)(\(.*\))?")
+
+
+def api_tables():
+    """Every markdown table of the API sections, as (header cells, rows of
+    cells)."""
+    tables = []
+    for title in API_SECTIONS:
+        section = README.split(title, 1)[1].split("\n## ", 1)[0]
+        for block in re.findall(r"((?:^\|.*\|\n)+)", section, re.M):
+            rows = [[cell.strip() for cell in line.strip("|").split(" | ")]
+                    for line in block.strip().splitlines()]
+            tables.append((rows[0], rows[2:]))
+    return tables
+
+
+def names_in(cell):
+    """The names a table cell gives: each `name` or `name(...)` in
+    backticks (dotted, quoted and pattern spans such as `init_*_states` are
+    not names of the module)."""
+    return [match.group(1) for span in re.findall(r"`([^`]+)`", cell)
+            if (match := IDENTIFIER.fullmatch(span))]
+
+
+def namespace(header):
+    """The module a table's names live in, from its first header cell:
+    'name (`gluon_opt.utils`)'; None for the module table and the editions'."""
+    found = re.fullmatch(r"name \(`(gluon_opt(?:\.\w+)*)`\)", header[0])
+    return importlib.import_module(found.group(1)) if found else None
+
+
+def test_every_api_table_says_where_its_names_live():
+    tables = api_tables()
+    assert len(tables) == 5
+    headers = [header[0] for header, _ in tables]
+    assert headers == ["edition", "name (`gluon_opt.utils`)",
+                       "name (`gluon_opt`)", "module",
+                       "name (`gluon_opt.d2l`)"]
+
+
+def test_every_name_in_every_api_table_exists():
+    checked = 0
+    for header, rows in api_tables():
+        module = namespace(header)
+        for row in rows:
+            if header[0] == "module":
+                module_of_row = importlib.import_module(row[0].strip("`"))
+                names = [(module_of_row, name) for name in names_in(row[1])]
+            elif module is not None:
+                names = [(module, name) for name in names_in(row[0])]
+            else:
+                continue
+            for owner, name in names:
+                assert hasattr(owner, name), f"{owner.__name__}.{name}"
+                checked += 1
+    assert checked > 100
+
+
+def test_the_editions_table_gives_each_editions_import_line():
+    (header, rows), *_ = api_tables()
+    assert header == ["edition", "the book's first cell imports",
+                      "write instead"]
+    books = {row[0]: row[1].split("`")[1] for row in rows}
+    ours = {row[0]: row[2].split("`")[1] for row in rows}
+    assert books == {
+        "April 2018, `utils.py`": "import utils",
+        "mid-2018, gluonbook": "import gluonbook as gb",
+        "d2l-zh 1.0, d2lzh": "import d2lzh as d2l",
+        "d2l-zh 2.0 (zh.d2l.ai)": "from d2l import mxnet as d2l",
+        "d2l-en 1.0 (d2l.ai)": "from d2l import mxnet as d2l"}
+    expected = [gluon_opt.utils, gluon_opt, gluon_opt, gluon_opt.d2l,
+                gluon_opt.d2l]
+    for (edition, line), module in zip(ours.items(), expected):
+        bound = {}
+        exec(line, bound)  # the line imports and binds the book's name
+        name = books[edition].split()[-1]
+        assert bound[name] is module, edition
+
+
+def test_the_d2l_table_counts_the_aliases_right():
+    from gluon_opt import d2l
+    assert f"all {len(d2l.ALIASES)} (`d2l.ALIASES`)" in README

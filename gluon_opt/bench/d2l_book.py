@@ -68,8 +68,9 @@ class ChapterRun:
     """The chapter's notebooks for one implementation, in a scratch folder
     `root`/notebooks (with the airfoil file in `root`/data)."""
 
-    def __init__(self, root, python, import_d2l, sections):
+    def __init__(self, root, python, import_d2l, sections, pythonpath=None):
         self.python = python
+        self.pythonpath = pythonpath
         folder = pathlib.Path(root) / "notebooks"
         folder.mkdir(parents=True, exist_ok=True)
         data_folder = pathlib.Path(root) / "data"
@@ -98,6 +99,8 @@ class ChapterRun:
         """{"seconds": total, "each": {notebook: seconds}} for `names`."""
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)
+        if self.pythonpath:  # (ours: the gluon_opt that runs the benchmark)
+            env["PYTHONPATH"] = self.pythonpath
         done = subprocess.run(
             [self.python, str(self.runner)] + [self.paths[n] for n in names],
             capture_output=True, text=True, env=env, check=False)
@@ -132,7 +135,9 @@ def book_variants(quick=False):
     root = tempfile.mkdtemp(prefix="gluon-opt-d2l-bench-")
     atexit.register(shutil.rmtree, root, True)  # the notebooks are scratch
     ours = ChapterRun(os.path.join(root, "ours"), sys.executable,
-                      d2l_sections.OURS_IMPORT, CHAPTER)
+                      d2l_sections.OURS_IMPORT, CHAPTER,
+                      pythonpath=str(pathlib.Path(__file__).resolve()
+                                     .parents[2]))
     python = official_python()
     skip = "" if python else (
         "the official d2l==1.0.3 is not installed: make a venv for it at "
