@@ -552,7 +552,8 @@ def _report_ch7(history):
 
 # The 2018 chapter's momentum runs: 1000 examples of y = X·(2, -3.4) + 4.2 +
 # noise, lr 0.2, batch 10, 3 epochs, decay after epoch 2, the loss logged
-# every 10 examples (the experiment `momentum-gluon`, its tests and bench).
+# every 10 examples (the experiment `momentum-gluon`, its tests and the
+# repository's benchmarks/chapter.py).
 TRUE_W, TRUE_B = (2.0, -3.4), 4.2
 MOMENTUM_SETTINGS = dict(batch_size=10, num_epochs=3, decay_epoch=2,
                          log_interval=10)

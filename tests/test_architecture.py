@@ -1,6 +1,8 @@
 """docs/architecture.md is true: every room is in its layer table, every
 module-level import inside gluon_opt runs down that table, and no chain of
-imports, those made inside functions included, comes back to where it began."""
+imports, those made inside functions included, comes back to where it began;
+and the library imports nothing of the repository's tooling beside it
+(benchmarks/, tests/), which the wheel does not hold."""
 import ast
 import pathlib
 import re
@@ -73,6 +75,50 @@ def test_imports_run_down_the_layers():
                               f"{layer[here]}) imports {target} (layer "
                               f"{layer[target]})")
     assert not upward, "\n".join(upward)
+
+
+def tooling_imports(package=PACKAGE, root=ROOT):
+    """Each import, anywhere in a file of `package`, of a module that lives
+    in the repository beside the package: a top-level package or module
+    other than gluon_opt (benchmarks, the utils.py facade, setup) or a
+    module of tests/."""
+    tooling = {path.stem for path in root.iterdir()
+               if path.suffix == ".py" or (path / "__init__.py").exists()}
+    tooling |= {path.stem for path in (root / "tests").glob("*.py")}
+    tooling.discard(package.name)
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module]
+            else:
+                continue
+            found += [f"{path.relative_to(root)} imports {name}"
+                      for name in names if name.split(".")[0] in tooling]
+    return found
+
+
+def test_the_library_imports_nothing_of_the_repositorys_tooling():
+    assert (ROOT / "benchmarks" / "__init__.py").exists()
+    assert not (PACKAGE / "bench").exists()
+    assert tooling_imports() == []
+
+
+def test_the_tooling_check_sees_an_import_of_the_benchmarks(tmp_path):
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "benchmarks" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "optimizer_cases.py").write_text("", encoding="utf-8")
+    (tmp_path / "gluon_opt").mkdir()
+    (tmp_path / "gluon_opt" / "a.py").write_text(
+        "import mxnet\nfrom . import b\n"
+        "def late():\n    from benchmarks.suite import CASES\n"
+        "    import optimizer_cases\n", encoding="utf-8")
+    assert tooling_imports(tmp_path / "gluon_opt", tmp_path) == [
+        "gluon_opt/a.py imports benchmarks.suite",
+        "gluon_opt/a.py imports optimizer_cases"]
 
 
 def test_the_check_reads_every_spelling_of_an_import(tmp_path):
