@@ -105,11 +105,18 @@ def check_float32(name, value, minimum=None):
     return value
 
 
-def check_ndarray(name, value):
-    """An mxnet NDArray with at least one row."""
+def check_ndarray_type(name, value):
+    """An mxnet NDArray (mx.np arrays are ones too), of any shape: a weight
+    or a gradient handed to an optimizer."""
     if not isinstance(value, nd.NDArray):
         raise TypeError(f"{name} must be an mxnet NDArray, got "
                         f"{type(value).__name__}; convert with mx.nd.array(...)")
+    return value
+
+
+def check_ndarray(name, value):
+    """An mxnet NDArray with at least one row and column: data."""
+    check_ndarray_type(name, value)
     if value.ndim == 0 or value.size == 0:
         raise ValueError(f"{name} must have at least one row and column, got "
                          f"shape {value.shape}")
