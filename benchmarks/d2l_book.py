@@ -1,7 +1,7 @@
 """Case (f): the current book's chapter (d2l 1.0, MXNet) executed as
 notebooks, on `gluon_opt.d2l` and on the official `d2l==1.0.3`.
 
-The ten offline sections (`d2l_sections`, our transcription of their code)
+The ten offline sections (`d2l_sections`: code of ours making their calls)
 are written as notebooks into a scratch folder and executed there, each in a
 fresh kernel, by the Python of the environment under test: ours is this
 interpreter; the official package lives in its own virtual environment

@@ -558,7 +558,7 @@ def test_every_name_the_chapter_uses_is_here(section):
 
 
 @pytest.mark.parametrize("section", sorted(CHAPTER_NAMES))
-def test_our_transcription_of_each_edition_uses_those_names(section):
+def test_our_code_for_each_edition_uses_those_names(section):
     """The chapter test runs benchmarks.d2l_sections: it must reach the
     same d2l names as each edition's section."""
     from benchmarks import d2l_sections
