@@ -106,6 +106,14 @@ def test_the_library_imports_nothing_of_the_repositorys_tooling():
     assert tooling_imports() == []
 
 
+def test_every_benchmark_module_has_its_row_in_the_doc():
+    section = DOC.read_text(encoding="utf-8").split(
+        "## Outside the package: the benchmarks")[1].split("\n## ")[0]
+    named = set(re.findall(r"`(?:benchmarks/)?(\w+)\.py`", section))
+    modules = {path.stem for path in (ROOT / "benchmarks").glob("*.py")}
+    assert named == modules - {"__init__"}
+
+
 def test_the_tooling_check_sees_an_import_of_the_benchmarks(tmp_path):
     (tmp_path / "benchmarks").mkdir()
     (tmp_path / "benchmarks" / "__init__.py").write_text("", encoding="utf-8")
