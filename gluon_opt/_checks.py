@@ -105,11 +105,18 @@ def check_float32(name, value, minimum=None):
     return value
 
 
-def check_ndarray(name, value):
-    """An mxnet NDArray with at least one row."""
+def check_ndarray_type(name, value):
+    """An mxnet NDArray (mx.np arrays are ones too), of any shape: a weight
+    or a gradient handed to an optimizer."""
     if not isinstance(value, nd.NDArray):
         raise TypeError(f"{name} must be an mxnet NDArray, got "
                         f"{type(value).__name__}; convert with mx.nd.array(...)")
+    return value
+
+
+def check_ndarray(name, value):
+    """An mxnet NDArray with at least one row and column: data."""
+    check_ndarray_type(name, value)
     if value.ndim == 0 or value.size == 0:
         raise ValueError(f"{name} must have at least one row and column, got "
                          f"shape {value.shape}")
@@ -346,64 +353,3 @@ def check_initialized(name, net):
                 f"{name} has parameter {param.name!r} that was never "
                 f"initialized; call {name}.initialize() before training")
     return net
-
-
-def _name_hyperparam(message, hyperparams, name):
-    """An optimizer's argument error, named as the caller's dict entry:
-    "beta1 must be ..." becomes "trainer_hyperparams['beta1'] must be ...";
-    None when the message is about no entry of the dict."""
-    for key in hyperparams:
-        if message.startswith(f"{key} "):
-            return f"{name}[{key!r}]{message[len(key):]}"
-    return None
-
-
-def make_trainer(net, optimizer, hyperparams,
-                 names=("trainer_name", "trainer_hyperparams")):
-    """gluon.Trainer(net's params, optimizer, hyperparams), with an error that
-    names the argument (as the caller calls them: `names`) when the
-    optimizer name or a hyperparameter is wrong. Serves train_gluon_ch7 and
-    d2l's train_concise_ch11 (tr_name, hyperparams)."""
-    import mxnet as mx
-    from ._factory import unknown_name_error
-    name_arg, params_arg = names
-    if isinstance(optimizer, str):
-        known = mx.optimizer.Optimizer.opt_registry
-        if optimizer.lower() not in known:
-            raise unknown_name_error(optimizer, known, name_arg)
-    elif not isinstance(optimizer, mx.optimizer.Optimizer):
-        raise TypeError(f"{name_arg} must be an optimizer name or an "
-                        f"mx.optimizer.Optimizer, got {type(optimizer).__name__}")
-    if hyperparams is not None and not isinstance(hyperparams, dict):
-        raise TypeError(f"{params_arg} must be a dict such as "
-                        f"{{'learning_rate': 0.1}}, got {type(hyperparams).__name__}")
-    if isinstance(optimizer, str) and hyperparams:
-        # The same checks our optimizers make (beta1 in [0, 1), wd >= 0,
-        # rescale_grad > 0, ...): built once and discarded, so an error names
-        # the hyperparameter before MXNet trains on it.
-        from . import optimizers
-        if optimizer.lower() in optimizers.names():
-            try:
-                optimizers.create(optimizer, **hyperparams)
-            except (TypeError, ValueError) as error:
-                named = _name_hyperparam(str(error), hyperparams, params_arg)
-                if named is None:  # an unknown key: the dict does not fit
-                    raise ValueError(
-                        f"{params_arg} {hyperparams!r} do not fit "
-                        f"optimizer {optimizer!r}: {error}") from None
-                raise type(error)(named) from None
-    try:
-        trainer = gluon.Trainer(net.collect_params(), optimizer, hyperparams)
-    except (TypeError, ValueError, AssertionError) as error:
-        raise ValueError(f"{params_arg} {hyperparams!r} do not fit "
-                         f"optimizer {optimizer!r}: {error}") from error
-    # The numbers of an optimizer ours do not check above (ftml, nag, ...):
-    # the checks the training loop makes on a trainer, named as the entry
-    # of the caller's dict, since the caller never saw a trainer.
-    try:
-        check_trainer_numbers("", trainer._optimizer)
-    except (TypeError, ValueError) as error:
-        named = _name_hyperparam(str(error), hyperparams or {}, params_arg)
-        raise type(error)(named or f"{params_arg} {hyperparams!r} do not fit "
-                          f"optimizer {optimizer!r}: {error}") from None
-    return trainer

@@ -529,7 +529,7 @@ def train_concise_ch11(tr_name, hyperparams, data_iter, num_epochs=2):
     net = nn.Sequential()
     net.add(nn.Dense(1))
     net.initialize(init.Normal(sigma=0.01))
-    trainer = _checks.make_trainer(net, tr_name, hyperparams,
+    trainer = training.make_trainer(net, tr_name, hyperparams,
                                    names=("tr_name", "hyperparams"))
     if isinstance(data_iter, ArrayLoader):
         _checks.check_step_scale(

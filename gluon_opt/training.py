@@ -12,10 +12,12 @@ import sys
 import time
 import warnings
 
+import mxnet as mx
 import numpy as np
 from mxnet import autograd, gluon, nd
 
-from . import _checks, models, plotting
+from . import _checks, models, optimizers, plotting
+from ._factory import unknown_name_error
 from .data import data_iter, synthetic_linreg
 from .linear_regression import LinearRegressionLoss
 from .optimizers import init_momentum_states, sgd_momentum
@@ -465,13 +467,71 @@ def run_ch7(trainer_fn, states, hyperparams, features, labels, batch_size=10,
     return _history(*run, num_epochs, lr, learned, _scratch_start(hyperparams))
 
 
+def _name_hyperparam(message, hyperparams, name):
+    """An optimizer's argument error, named as the caller's dict entry:
+    "beta1 must be ..." becomes "trainer_hyperparams['beta1'] must be ...";
+    None when the message is about no entry of the dict."""
+    for key in hyperparams:
+        if message.startswith(f"{key} "):
+            return f"{name}[{key!r}]{message[len(key):]}"
+    return None
+
+
+def make_trainer(net, optimizer, hyperparams,
+                 names=("trainer_name", "trainer_hyperparams")):
+    """gluon.Trainer(net's params, optimizer, hyperparams), with an error that
+    names the argument (as the caller calls them: `names`) when the
+    optimizer name or a hyperparameter is wrong. Serves train_gluon_ch7 and
+    d2l's train_concise_ch11 (tr_name, hyperparams)."""
+    name_arg, params_arg = names
+    if isinstance(optimizer, str):
+        known = mx.optimizer.Optimizer.opt_registry
+        if optimizer.lower() not in known:
+            raise unknown_name_error(optimizer, known, name_arg)
+    elif not isinstance(optimizer, mx.optimizer.Optimizer):
+        raise TypeError(f"{name_arg} must be an optimizer name or an "
+                        f"mx.optimizer.Optimizer, got {type(optimizer).__name__}")
+    if hyperparams is not None and not isinstance(hyperparams, dict):
+        raise TypeError(f"{params_arg} must be a dict such as "
+                        f"{{'learning_rate': 0.1}}, got {type(hyperparams).__name__}")
+    if isinstance(optimizer, str) and hyperparams:
+        # The same checks our optimizers make (beta1 in [0, 1), wd >= 0,
+        # rescale_grad > 0, ...): built once and discarded, so an error names
+        # the hyperparameter before MXNet trains on it.
+        if optimizer.lower() in optimizers.names():
+            try:
+                optimizers.create(optimizer, **hyperparams)
+            except (TypeError, ValueError) as error:
+                named = _name_hyperparam(str(error), hyperparams, params_arg)
+                if named is None:  # an unknown key: the dict does not fit
+                    raise ValueError(
+                        f"{params_arg} {hyperparams!r} do not fit "
+                        f"optimizer {optimizer!r}: {error}") from None
+                raise type(error)(named) from None
+    try:
+        trainer = gluon.Trainer(net.collect_params(), optimizer, hyperparams)
+    except (TypeError, ValueError, AssertionError) as error:
+        raise ValueError(f"{params_arg} {hyperparams!r} do not fit "
+                         f"optimizer {optimizer!r}: {error}") from error
+    # The numbers of an optimizer ours do not check above (ftml, nag, ...):
+    # the checks the training loop makes on a trainer, named as the entry
+    # of the caller's dict, since the caller never saw a trainer.
+    try:
+        _checks.check_trainer_numbers("", trainer._optimizer)
+    except (TypeError, ValueError) as error:
+        named = _name_hyperparam(str(error), hyperparams or {}, params_arg)
+        raise type(error)(named or f"{params_arg} {hyperparams!r} do not fit "
+                          f"optimizer {optimizer!r}: {error}") from None
+    return trainer
+
+
 def run_gluon_ch7(trainer_name, trainer_hyperparams, features, labels,
                   batch_size=10, num_epochs=2):
     """train_gluon_ch7 without printing or plotting: returns the History."""
     features, labels = _checks.check_features_labels(
         features, labels, "features", "labels", one_output=True)
     net = models.linear_net(sigma=CH7_INIT_SCALE)
-    trainer = _checks.make_trainer(net, trainer_name, trainer_hyperparams)
+    trainer = make_trainer(net, trainer_name, trainer_hyperparams)
     start = _trainer_start(trainer)
     run = _train_gluon(net, trainer, features, labels, batch_size=batch_size,
                        num_epochs=num_epochs, log_interval=CH7_LOG_INTERVAL,
@@ -492,7 +552,8 @@ def _report_ch7(history):
 
 # The 2018 chapter's momentum runs: 1000 examples of y = X·(2, -3.4) + 4.2 +
 # noise, lr 0.2, batch 10, 3 epochs, decay after epoch 2, the loss logged
-# every 10 examples (the experiment `momentum-gluon`, its tests and bench).
+# every 10 examples (the experiment `momentum-gluon`, its tests and the
+# repository's benchmarks/chapter.py).
 TRUE_W, TRUE_B = (2.0, -3.4), 4.2
 MOMENTUM_SETTINGS = dict(batch_size=10, num_epochs=3, decay_epoch=2,
                          log_interval=10)

@@ -558,10 +558,10 @@ def test_every_name_the_chapter_uses_is_here(section):
 
 
 @pytest.mark.parametrize("section", sorted(CHAPTER_NAMES))
-def test_our_transcription_of_each_edition_uses_those_names(section):
-    """The chapter test runs gluon_opt.bench.d2l_sections: it must reach the
+def test_our_code_for_each_edition_uses_those_names(section):
+    """The chapter test runs benchmarks.d2l_sections: it must reach the
     same d2l names as each edition's section."""
-    from gluon_opt.bench import d2l_sections
+    from benchmarks import d2l_sections
     for edition, sections in d2l_sections.EDITIONS.items():
         code = "\n".join(line for line in "\n".join(sections[section])
                          .splitlines() if not line.lstrip().startswith("#"))

@@ -3,8 +3,8 @@ current editions, d2l-en 1.0.3 and d2l-zh 2.0.0: every section's code runs,
 in a plain Python process with the Agg backend, and prints the book's
 numbers.
 
-The code is our transcription (gluon_opt.bench.d2l_sections): the same calls,
-argument forms and array kinds as each edition's section. Eight sections make
+The code is our own (benchmarks.d2l_sections), making each edition's
+section's calls: the same helpers, argument forms and array kinds. Eight sections make
 the same calls in both editions and run once; gd and minibatch-sgd run once
 per edition. The lr-scheduler section trains on small Fashion-MNIST-format
 files this test writes (the real data is a download); no test reaches for
@@ -17,7 +17,7 @@ the airfoil losses are the same on every run.
 One cell runs smaller than in the book: minibatch-sgd's element-by-element
 matrix product times MXNet's indexing 65,536 times, uses no helper of ours,
 and takes about half of the chapter's time; here it covers 4 of the 256
-rows. The benchmark (gluon_opt.bench, case d2l-book) runs it whole.
+rows. The benchmark (`python -m benchmarks`, case d2l-book) runs it whole.
 """
 import gzip
 import pathlib
@@ -29,7 +29,7 @@ import sys
 import numpy
 import pytest
 
-from gluon_opt.bench import d2l_sections
+from benchmarks import d2l_sections
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EN, ZH = d2l_sections.EN, d2l_sections.ZH
@@ -75,7 +75,7 @@ def write_fashion_files(folder, train=12, test=5):
 
 
 def runs():
-    """(edition, section) of every distinct transcription: each of d2l-en's,
+    """(edition, section) of every distinct section's code: each of d2l-en's,
     and d2l-zh's where they make other calls."""
     pairs = [(EN, name) for name in d2l_sections.EDITIONS[EN]]
     return pairs + [(ZH, name) for name, cells in

@@ -394,7 +394,7 @@ def test_check_in_interval_agrees_with_the_optimizers_number_check(value,
 
 def _unknown_names():
     from gluon_opt import initializers, reproduce, schedules
-    from gluon_opt.bench import suite
+    from benchmarks import suite
     return [
         ("name", lambda: schedules.create("nope")),
         ("name", lambda: initializers.create("nope")),

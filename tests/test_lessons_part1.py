@@ -90,8 +90,6 @@ def library_names():
     """Every function and class name defined in a gluon_opt module."""
     names = set()
     for module_info in pkgutil.walk_packages(gluon_opt.__path__, "gluon_opt."):
-        if module_info.name.startswith("gluon_opt.bench"):
-            continue  # benchmarks' peers (torch) are optional
         module = importlib.import_module(module_info.name)
         names.update(name for name, value in vars(module).items()
                      if callable(value) and getattr(value, "__module__", None) == module.__name__)

@@ -1,7 +1,7 @@
 """The fast path (fast=True: workspace buffers, no new arrays) takes the
 readable path's steps, and MXNet's, for SGD with momentum, AdaGrad and Adam.
 
-Speed is measured by the benchmark (gluon_opt.bench.steps.time_step),
+Speed is measured by the benchmark (benchmarks.steps.time_step),
 never here. The optimizers with a fast path are those of optimizer_cases.FAST
 (the library says which).
 """
@@ -11,8 +11,9 @@ import pytest
 from mxnet import nd
 
 from gluon_opt import optimizers
-from gluon_opt.bench import steps
 from gluon_opt.optimizers import fast
+
+from benchmarks import steps
 from optimizer_cases import FAST, params
 from side_by_side import CONFIGS as SIDE_BY_SIDE, configurations, run_side_by_side
 

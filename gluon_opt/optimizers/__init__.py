@@ -10,7 +10,8 @@
 - `fast`: the operators and workspace of the fast path, the same math with
   no new arrays, which a class has where it defines `fast_step`
   (`with_fast_path()`: SGD, AdaGrad and Adam): `create('adam', fast=True)`,
-  tested bit-equal to the readable `step`; gluon_opt.bench times it.
+  tested bit-equal to the readable `step`; benchmarks/steps.py (in the
+  repository, not installed) times it.
 """
 from . import fast, pieces, storage
 from .adam import FTML, AdaBelief, Adam, Adamax, Nadam

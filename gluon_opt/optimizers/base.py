@@ -115,14 +115,6 @@ def check_lr_scheduler(value):
     return value
 
 
-def check_array(name, value):
-    """An mxnet NDArray (a weight or a gradient given to update)."""
-    if not isinstance(value, nd.NDArray):
-        raise TypeError(f"{name} must be an mxnet NDArray, got "
-                        f"{type(value).__name__}")
-    return value
-
-
 
 
 class Optimizer(mx.optimizer.Optimizer):
@@ -240,8 +232,8 @@ class Optimizer(mx.optimizer.Optimizer):
         """update_one(index, weight, grad, state, hyperparameters) for the one
         tensor given, or for each of the lists given (the multi-tensor form)."""
         if not isinstance(index, (tuple, list)):
-            check_array("weight", weight)
-            check_array("grad", grad)
+            _checks.check_ndarray_type("weight", weight)
+            _checks.check_ndarray_type("grad", grad)
             update_one(index, weight, grad, state,
                        self._begin_update(index, weight, grad))
             return
@@ -258,8 +250,8 @@ class Optimizer(mx.optimizer.Optimizer):
                     f"{argument} must be a list of {len(index)} entries, one per "
                     f"index, in the multi-tensor form, got {values!r:.80}")
         for one_weight, one_grad in zip(weight, grad):
-            check_array("weight", one_weight)
-            check_array("grad", one_grad)
+            _checks.check_ndarray_type("weight", one_weight)
+            _checks.check_ndarray_type("grad", one_grad)
         hyperparameters = self._begin_updates(index, weight, grad)
         for arguments in zip(index, weight, grad, state, hyperparameters):
             update_one(*arguments)

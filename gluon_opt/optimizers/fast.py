@@ -36,7 +36,7 @@ As torch.optim's `_single_tensor_sgd` / `_multi_tensor_sgd`, each fast step
 is a private function beside its class (`_fast_sgd` in sgd.py, `_fast_adagrad`
 in adaptive.py, `_fast_adam` in adam.py) that takes every quantity it uses
 as an argument, the workspace included; the class's `fast_step` passes them.
-gluon_opt.bench.steps times the paths against MXNet's own.
+The repository's benchmarks/steps.py times the paths against MXNet's own.
 """
 import mxnet as mx
 import numpy as np

@@ -21,8 +21,9 @@ import time
 import mxnet as mx
 from mxnet import nd
 
-from .. import optimizers
-from .._factory import unknown_name_error
+from gluon_opt import optimizers
+from gluon_opt._factory import unknown_name_error
+
 from . import torch_peer
 from .timing import Variant, per_call
 

@@ -2,7 +2,7 @@
 the notebooks, each measured against the book's original code, MXNet's
 fused operators and PyTorch (when installed), side by side in one run.
 
-    python -m gluon_opt.bench [--only CASE ...] [--repeats N] [--out FILE] [--quick]
+    python -m benchmarks [--only CASE ...] [--repeats N] [--out FILE] [--quick]
 
 Each case's variants run interleaved (one of each per round, rotating the
 order) and report the median; ratios are against the case's first variant,

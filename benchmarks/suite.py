@@ -5,7 +5,8 @@ import math
 import os
 import platform
 
-from .._factory import unknown_name_error
+from gluon_opt._factory import unknown_name_error
+
 from . import chapter, d2l_book, explorers, mlp, notebooks, steps
 from .timing import interleave
 

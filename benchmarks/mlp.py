@@ -8,12 +8,13 @@ import time
 import numpy as np
 from mxnet import autograd, gluon, nd
 
-from .. import data
-from ..mnist import train_mnist
-from ..mnist_data import MnistData
-from ..models import mlp
-from ..optimizers import sgd_momentum
-from ..seed import set_seed
+from gluon_opt import data
+from gluon_opt.mnist import train_mnist
+from gluon_opt.mnist_data import MnistData
+from gluon_opt.models import mlp
+from gluon_opt.optimizers import sgd_momentum
+from gluon_opt.seed import set_seed
+
 from . import torch_peer
 from .timing import Variant
 
@@ -119,5 +120,5 @@ def mlp_variants(quick=False):
                 lambda: _study_epoch(mnist)),
         Variant("prototype: train_mnist + fused_sgd_momentum",
                 lambda: _fused_study_epoch(mnist),
-                note="prototype update in gluon_opt/bench/mlp.py"),
+                note="prototype update in benchmarks/mlp.py"),
     ]

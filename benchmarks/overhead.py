@@ -1,7 +1,7 @@
 """Where the time of a small step goes: per-operator dispatch costs and the
 anatomy of one train_ch7 step (batch 10, 5 features), in MXNet and PyTorch.
 
-    python -m gluon_opt.bench.overhead [--repeats N]
+    python -m benchmarks.overhead [--repeats N]
 
 prints a markdown section (docs/benchmarks.md quotes it). Every number is
 the median over `repeats` interleaved runs of a loop of `calls` iterations,
@@ -16,9 +16,10 @@ import time
 import mxnet as mx
 from mxnet import autograd, nd
 
-from .. import optimizers
-from ..data import data_iter, get_data_ch7
-from ..linear_regression import linreg, squared_loss
+from gluon_opt import optimizers
+from gluon_opt.data import data_iter, get_data_ch7
+from gluon_opt.linear_regression import linreg, squared_loss
+
 from . import reference, torch_peer
 
 CALLS = 300  # one epoch of 10 rows per batch, twice over: 300 steps
@@ -209,7 +210,7 @@ def report(repeats=5):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m gluon_opt.bench.overhead")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.overhead")
     parser.add_argument("--repeats", type=int, default=5)
     print(report(parser.parse_args(argv).repeats))
 

@@ -1,4 +1,4 @@
-"""python -m gluon_opt.bench: measure, print the markdown table, and write it
+"""python -m benchmarks: measure, print the markdown table, and write it
 to --out when given."""
 import argparse
 import sys
@@ -8,7 +8,7 @@ from . import suite
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        prog="python -m gluon_opt.bench",
+        prog="python -m benchmarks",
         description="Time gluon-opt against the book's loops, MXNet's fused "
                     "operators and PyTorch; print a markdown table of ratios.")
     parser.add_argument("--only", action="append", metavar="CASE",

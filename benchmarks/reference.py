@@ -10,7 +10,7 @@ import numpy as np
 from mxnet import autograd, gluon, nd
 from mxnet.gluon import data as gdata
 
-from ..linear_regression import linreg, squared_loss
+from gluon_opt.linear_regression import linreg, squared_loss
 
 
 def adagrad(params, states, hyperparams):

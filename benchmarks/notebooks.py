@@ -9,7 +9,7 @@ from .timing import Variant
 
 # The notebooks live in the source checkout, beside the package folder; an
 # installed package (site-packages) has none.
-NOTEBOOKS = pathlib.Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
 
 
 def notebook_names(folder=NOTEBOOKS):

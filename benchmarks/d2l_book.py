@@ -1,7 +1,7 @@
 """Case (f): the current book's chapter (d2l 1.0, MXNet) executed as
 notebooks, on `gluon_opt.d2l` and on the official `d2l==1.0.3`.
 
-The ten offline sections (`d2l_sections`, our transcription of their code)
+The ten offline sections (`d2l_sections`: code of ours making their calls)
 are written as notebooks into a scratch folder and executed there, each in a
 fresh kernel, by the Python of the environment under test: ours is this
 interpreter; the official package lives in its own virtual environment
@@ -27,11 +27,12 @@ import tempfile
 
 import nbformat
 
-from .. import data
+from gluon_opt import data
+
 from . import d2l_sections
 from .timing import Variant
 
-OFFICIAL_VENV = pathlib.Path(__file__).resolve().parents[3] / "venv-d2l103"
+OFFICIAL_VENV = pathlib.Path(__file__).resolve().parents[2] / "venv-d2l103"
 
 # Executes the notebooks named on the command line (paths), each in a fresh
 # python3 kernel of the interpreter that runs this script, in the notebook's
@@ -137,11 +138,11 @@ def book_variants(quick=False):
     ours = ChapterRun(os.path.join(root, "ours"), sys.executable,
                       d2l_sections.OURS_IMPORT, CHAPTER,
                       pythonpath=str(pathlib.Path(__file__).resolve()
-                                     .parents[2]))
+                                     .parents[1]))
     python = official_python()
     skip = "" if python else (
         "the official d2l==1.0.3 is not installed: make a venv for it at "
-        f"{OFFICIAL_VENV} (see gluon_opt/bench/d2l_book.py) or set "
+        f"{OFFICIAL_VENV} (see benchmarks/d2l_book.py) or set "
         "D2L_OFFICIAL_PYTHON")
     if quick:
         skip = "not executed with --quick"

@@ -33,7 +33,7 @@ def explorer_variants(quick=False):
     missing = _missing()
     if missing:
         return [Variant(EXPLORE_2D, skip=missing), Variant(EXPLORE_SCHEDULE, skip=missing)]
-    from .. import explore
+    from gluon_opt import explore
 
     made = {}
     etas = itertools.cycle([0.05 + 0.45 * k / (MOVES - 1) for k in range(MOVES)])

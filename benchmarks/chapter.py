@@ -13,11 +13,12 @@ import time
 
 from mxnet import gluon, nd
 
-from .. import optimizers
-from ..data import get_data_ch7, synthetic_linreg
-from ..models import linear_net
-from ..seed import set_seed
-from ..training import TRUE_B, TRUE_W, optimize, run_ch7
+from gluon_opt import optimizers
+from gluon_opt.data import get_data_ch7, synthetic_linreg
+from gluon_opt.models import linear_net
+from gluon_opt.seed import set_seed
+from gluon_opt.training import TRUE_B, TRUE_W, optimize, run_ch7
+
 from . import reference, torch_peer
 from .timing import Variant
 
