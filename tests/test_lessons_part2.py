@@ -159,11 +159,12 @@ def figures_and_streams(notebook):
     return formats, streams
 
 
-def check_quiet_svg(notebook, num_figures):
-    """The lesson's figures in SVG, then the closing explorer's static
-    picture (a PNG, as its widget draws), and nothing on stderr."""
+def check_quiet_svg(notebook, num_figures, explorer=False):
+    """The lesson's figures in SVG, then, where the lesson ends with an
+    explorer, its static picture (a PNG, as its widget draws), and nothing
+    on stderr."""
     formats, streams = figures_and_streams(notebook)
-    assert formats == ["image/svg+xml"] * num_figures + ["image/png"]
+    assert formats == ["image/svg+xml"] * num_figures + ["image/png"] * explorer
     assert "stderr" not in streams  # no MXNet log lines, no warnings
 
 
@@ -186,7 +187,7 @@ def run_section(name, num_figures, check=()):
     assert max(abs(a - b) for a, b in zip(scratch, gluon)) < 1e-4
     text = notebook_text(notebook)
     assert f"book epsilon {EPSILONS[name]}" in text
-    check_quiet_svg(notebook, num_figures)
+    check_quiet_svg(notebook, num_figures, explorer=True)
     return notebook.checked, text
 
 
