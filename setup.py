@@ -63,12 +63,20 @@ class BuildWithCompatPth(build_py):
 
     def run(self):
         super().run()
-        self.copy_file(self.PTH, os.path.join(self.build_lib, self.PTH))
+        self.copy_file(self.PTH, os.path.join(self._wheel_root(), self.PTH))
+
+    def _wheel_root(self):
+        # `pip install -e` leaves build_lib out of its wheel and writes what
+        # it installs as is into the install command's folder instead.
+        if getattr(self, "editable_mode", False):
+            return self.get_finalized_command("install").install_lib
+        return self.build_lib
 
     def get_outputs(self, *args, **kwargs):
-        return (super().get_outputs(*args, **kwargs)
-                + [os.path.join(self.build_lib, self.PTH)])
-
+        outputs = super().get_outputs(*args, **kwargs)
+        if getattr(self, "editable_mode", False):
+            return outputs
+        return outputs + [os.path.join(self.build_lib, self.PTH)]
 
 setup(
     name="gluon-opt",

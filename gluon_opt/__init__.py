@@ -5,6 +5,14 @@ chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
 import os as _os
+import warnings as _warnings
+
+from . import _compat
+
+# Tested on CPython 3.10 to 3.13; on a later Python say so before MXNet fails
+# somewhere less clear.
+if _compat.unsupported_python_message():
+    _warnings.warn(_compat.unsupported_python_message(), stacklevel=2)
 
 # MXNet's C++ side logs "Subgraph backend MKLDNN is activated" whenever a
 # symbolic Module binds (and when it optimizes a hybridized graph); readers

@@ -12,13 +12,17 @@ import warnings
 import numpy as np
 from mxnet import gluon, nd
 
+# NumPy's warning for a complex number cast to a real one: numpy.ComplexWarning
+# until NumPy 2.0 moved it to numpy.exceptions (which NumPy 1.23 lacks).
+ComplexWarning = getattr(np, "exceptions", np).ComplexWarning
+
 
 @contextlib.contextmanager
 def real_numbers_only():
-    """Within: a cast of a complex number to float raises np.ComplexWarning,
+    """Within: a cast of a complex number to float raises ComplexWarning,
     where NumPy would warn and drop the imaginary part (a wrong number)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("error", np.ComplexWarning)
+        warnings.simplefilter("error", ComplexWarning)
         yield
 
 

@@ -265,7 +265,8 @@ def install():
     does nothing when the switch is 0 or MXNet is already imported."""
     if os.environ.get(SWITCH) == "0" or "mxnet" in sys.modules:
         return
-    if not any(isinstance(finder, _WaitForMXNet) for finder in sys.meta_path):
+    if not any(type(finder).__name__ == "_WaitForMXNet"
+               for finder in sys.meta_path):
         sys.meta_path.insert(0, _WaitForMXNet())
 
 

@@ -108,7 +108,7 @@ def as_floats(values, name):
         try:
             with _checks.real_numbers_only():
                 array = np.asarray(value, dtype=float)
-        except np.ComplexWarning:
+        except _checks.ComplexWarning:
             raise TypeError(f"{name}[{i}] must be a real number, got "
                             f"{value!r}") from None
         except (TypeError, ValueError):
