@@ -83,7 +83,7 @@ def test_switched_off_it_never_waits_for_mxnet():
     run = probe("0")
     assert run["waiting"] == [] and run["added"] in (None, [])
     if NUMPY >= (1, 24):  # then MXNet cannot import unaided
-        assert run["error"] is not None and "numpy" in run["error"]
+        assert (run["error"] or "").startswith("AttributeError")  # a NumPy name
     else:
         assert run["error"] is None
 
@@ -103,8 +103,9 @@ def test_on_later_numpy_it_adds_only_what_was_missing():
     on, off = probe(), probe("0")
     added = {name.split(".", 1)[1] for name in on["added"]
              if name.startswith("numpy.") and name.count(".") == 1}
+    # Each was missing where the layer was off, and is there where it is on.
     assert added and not added & set(off["numpy"])
-    assert set(on["numpy"]) - set(off["numpy"]) == added
+    assert added <= set(on["numpy"])
     assert ("mxnet.base.c_str (NumPy 1 text)" in on["added"]) == (NUMPY >= (2, 0))
 
 
@@ -171,23 +172,21 @@ def test_a_later_python_is_told_it_is_not_supported_yet():
 
 
 def installed_from_here():
-    """Whether gluon-opt is installed in this environment from this
-    checkout (then its .pth must be in site-packages)."""
-    try:
-        distribution = importlib.metadata.distribution("gluon-opt")
-    except importlib.metadata.PackageNotFoundError:
-        return False
-    url = json.loads(distribution.read_text("direct_url.json") or "{}").get(
-        "url", "")
-    return url.rstrip("/") == ROOT.as_uri()
+    """gluon-opt's distribution installed in this environment from this
+    checkout (then its .pth must be in site-packages), or None."""
+    for distribution in importlib.metadata.distributions(name="gluon-opt"):
+        url = json.loads(distribution.read_text("direct_url.json")
+                         or "{}").get("url", "")
+        if url.rstrip("/") == ROOT.as_uri():
+            return distribution
+    return None
 
 
-@pytest.mark.skipif(not installed_from_here(), reason="gluon-opt is not "
+@pytest.mark.skipif(installed_from_here() is None, reason="gluon-opt is not "
                     "installed from this checkout (e.g. tests run with "
                     "PYTHONPATH)")
 def test_the_install_puts_the_pth_into_site_packages():
-    files = [str(path) for path in
-             importlib.metadata.distribution("gluon-opt").files]
+    files = [str(path) for path in installed_from_here().files]
     assert PTH.name in files
     found = subprocess.run(
         [sys.executable, "-I", "-c", "import sys; print([type(f).__name__ "
