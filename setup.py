@@ -4,6 +4,10 @@ import re
 
 from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
+from setuptools.command.develop import develop
+
+# The compatibility layer's one line for site-packages (docs/architecture.md).
+COMPAT_PTH = "gluon_opt-compat.pth"
 
 # One version, in the package (read as text: importing it would need MXNet).
 VERSION = re.search(r'^__version__ = "([^"]+)"',
@@ -54,16 +58,14 @@ TEST_REQUIRES = [
 
 
 class BuildWithCompatPth(build_py):
-    """Puts gluon_opt-compat.pth at the root of the wheel, i.e. into
-    site-packages, for `pip install` and `pip install -e` alike: its one line
-    lets the compatibility layer wait for the first `import mxnet` in every
-    process of the environment (see docs/architecture.md)."""
-
-    PTH = "gluon_opt-compat.pth"
+    """Puts COMPAT_PTH at the root of the wheel, i.e. into site-packages, for
+    `pip install` and `pip install -e` alike: its one line lets the
+    compatibility layer wait for the first `import mxnet` in every process
+    of the environment."""
 
     def run(self):
         super().run()
-        self.copy_file(self.PTH, os.path.join(self._wheel_root(), self.PTH))
+        self.copy_file(COMPAT_PTH, os.path.join(self._wheel_root(), COMPAT_PTH))
 
     def _wheel_root(self):
         # `pip install -e` leaves build_lib out of its wheel and writes what
@@ -76,7 +78,20 @@ class BuildWithCompatPth(build_py):
         outputs = super().get_outputs(*args, **kwargs)
         if getattr(self, "editable_mode", False):
             return outputs
-        return outputs + [os.path.join(self.build_lib, self.PTH)]
+        return outputs + [os.path.join(self.build_lib, COMPAT_PTH)]
+
+
+class DevelopWithCompatPth(develop):
+    """The same for `pip install -e` by an older pip (22, 23: Ubuntu 22.04's
+    and Python 3.10's), which runs `setup.py develop` for a project without
+    pyproject.toml."""
+
+    def run(self):
+        super().run()
+        if not self.uninstall:
+            self.copy_file(COMPAT_PTH, os.path.join(self.install_dir,
+                                                    COMPAT_PTH))
+
 
 setup(
     name="gluon-opt",
@@ -95,7 +110,8 @@ setup(
     install_requires=INSTALL_REQUIRES,
     extras_require={"test": TEST_REQUIRES, "notebooks": NOTEBOOK_REQUIRES},
     entry_points={"console_scripts": ["gluon-opt = gluon_opt.cli:main"]},
-    cmdclass={"build_py": BuildWithCompatPth},
+    cmdclass={"build_py": BuildWithCompatPth,
+              "develop": DevelopWithCompatPth},
     license="Apache-2.0",
     classifiers=[
         "Programming Language :: Python :: 3.10",
