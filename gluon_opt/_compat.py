@@ -22,7 +22,6 @@ tests/test_compat.py. Each patch below names the MXNet line it serves and
 what removed the name, so a patch can also go alone.
 """
 import os
-import re
 import sys
 
 SWITCH = "GLUON_OPT_COMPAT"
@@ -123,6 +122,7 @@ class _Version:
     NumPy's version with '1.6.0', '1.15' and '1.17' by their numbers."""
 
     def __init__(self, text):
+        import re
         self.text = text
         self.numbers = tuple(int(part) for part in
                              re.match(r"[\d.]*\d", text).group().split("."))
@@ -184,7 +184,8 @@ def restore_distutils_version():
 
 
 # NumPy 2 prints scalars as np.int64(3), np.float32(0.5), np.True_ (NEP 51).
-_NUMPY2_SCALAR = re.compile(
+# (A pattern, compiled by re on first use: nothing at interpreter start.)
+_NUMPY2_SCALAR = (
     r"\bnp\.(?:(?:u?int|float|complex)\d*|u?intp|u?intc|half|single|double|"
     r"u?longlong|u?short|u?byte)\(([^()]*)\)|\bnp\.(True|False)_")
 
@@ -194,8 +195,9 @@ def numpy1_text(text):
     '(2, np.int64(3))' -> '(2, 3)', 'np.True_' -> 'True'."""
     if "np." not in text:
         return text
-    return _NUMPY2_SCALAR.sub(lambda match: match.group(1) or match.group(2),
-                              text)
+    import re
+    return re.sub(_NUMPY2_SCALAR,
+                  lambda match: match.group(1) or match.group(2), text)
 
 
 def write_numpy1_scalars(base):
