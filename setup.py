@@ -65,7 +65,8 @@ class BuildWithCompatPth(build_py):
 
     def run(self):
         super().run()
-        self.copy_file(COMPAT_PTH, os.path.join(self._wheel_root(), COMPAT_PTH))
+        self.copy_file(COMPAT_PTH,
+                       os.path.join(self._wheel_root(), COMPAT_PTH))
 
     def _wheel_root(self):
         # `pip install -e` leaves build_lib out of its wheel and writes what

@@ -131,7 +131,9 @@ class _Version:
         return f"{type(self).__name__}({self.text!r})"
 
     def _other(self, other):
-        return (other if isinstance(other, _Version) else _Version(other)).numbers
+        if not isinstance(other, _Version):
+            other = _Version(other)
+        return other.numbers
 
     def __eq__(self, other):
         return self.numbers == self._other(other)
