@@ -274,6 +274,19 @@ def install():
         sys.meta_path.insert(0, _WaitForMXNet())
 
 
+def missing_mxnet_message():
+    """What gluon_opt says when MXNet is not installed (None when it is). On
+    3.13 pip cannot install MXNet as a requirement of ours (its metadata says
+    numpy<2), so a reader who skipped the Quick start's step lands here."""
+    import importlib.util
+    if importlib.util.find_spec("mxnet") is not None:
+        return None
+    return ("gluon-opt needs MXNet 1.9.1, which is not installed: run "
+            "`pip install --no-deps mxnet==1.9.1` (on Python 3.13 pip refuses "
+            "it with its dependencies, since its metadata still says "
+            "numpy<2; the README's Quick start does this step)")
+
+
 def unsupported_python_message(version_info=sys.version_info):
     """What gluon_opt says on import on a Python it is not tested on (None on
     3.10 to 3.13)."""

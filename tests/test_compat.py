@@ -165,6 +165,15 @@ def test_distutils_version_as_mxnet_compares_numpys_version():
     assert finder.find_spec("distutils.core") is None
 
 
+def test_without_mxnet_the_import_says_how_to_install_it(monkeypatch):
+    assert _compat.missing_mxnet_message() is None  # it is installed here
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: (
+        None if name == "mxnet" else real_find_spec(name, *args)))
+    message = _compat.missing_mxnet_message()
+    assert "pip install --no-deps mxnet==1.9.1" in message
+
+
 def test_a_later_python_is_told_it_is_not_supported_yet():
     for minor in (10, 11, 12, 13):
         assert _compat.unsupported_python_message((3, minor, 0)) is None
