@@ -18,9 +18,10 @@ VERSION = re.search(r'^__version__ = "([^"]+)"',
 # numpy 1.23 is the last MXNet imports unaided (3.10, 3.11); numpy 1.26 is the
 # first with wheels for 3.12; numpy 2 is the only one with wheels for 3.13.
 # The compatibility layer (gluon_opt/_compat.py) restores what 1.24+ and 2.x
-# removed. matplotlib 3.8 has no wheels for 3.13 (3.9.2 is the first), and
-# contourpy >= 1.3 needs numpy >= 1.25 on 3.13's side. Each line is the set the
-# tests run on for that Python.
+# removed. matplotlib 3.8 has no wheels for 3.13 (3.9.2 is the first), nor
+# has contourpy 1.2 (1.3 is the first; its later releases need numpy >= 1.25,
+# so 3.10 to 3.12 keep 1.2). Each line is the set the tests run on for that
+# Python.
 #
 # On 3.13, MXNet's own metadata still says numpy < 2, so pip would refuse the
 # whole set: there mxnet is not a requirement of ours, and the README's Quick
