@@ -245,8 +245,8 @@ class _ThenWriteNumpy1Scalars:
 class _WaitForMXNet:
     """First on sys.meta_path from interpreter start; finds nothing itself.
     On `import mxnet` it restores NumPy's and distutils' names; on
-    `mxnet.base` (MXNet's first submodule) it wraps the loader when NumPy is
-    2 or later, and leaves sys.meta_path."""
+    `mxnet.base` (which the other MXNet modules import c_str from) it wraps
+    the loader when NumPy is 2 or later, and leaves sys.meta_path."""
 
     def find_spec(self, name, path=None, target=None):
         if name == "mxnet":
