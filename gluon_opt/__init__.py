@@ -5,6 +5,17 @@ chapters: get_data_ch7, train_ch7, train_gluon_ch7, train_2d, show_trace_2d,
 set_figsize, semilogy, linreg, squared_loss, sgd and plt are here at the top.
 """
 import os as _os
+import warnings as _warnings
+
+from . import _compat
+
+# Tested on CPython 3.10 to 3.13; on a later Python say so before MXNet fails
+# somewhere less clear. Without MXNet (on 3.13 pip does not install it with
+# gluon-opt), say how to install it.
+if _compat.unsupported_python_message():
+    _warnings.warn(_compat.unsupported_python_message(), stacklevel=2)
+if _compat.missing_mxnet_message():
+    raise ImportError(_compat.missing_mxnet_message())
 
 # MXNet's C++ side logs "Subgraph backend MKLDNN is activated" whenever a
 # symbolic Module binds (and when it optimizes a hybridized graph); readers

@@ -12,20 +12,32 @@ import warnings
 import numpy as np
 from mxnet import gluon, nd
 
+# NumPy's warning for a complex number cast to a real one: numpy.ComplexWarning
+# until NumPy 2.0 moved it to numpy.exceptions (which NumPy 1.23 lacks).
+ComplexWarning = getattr(np, "exceptions", np).ComplexWarning
+
+
+def shown(value):
+    """repr(value) for a message, with a NumPy scalar written as NumPy 1
+    wrote it ((1+1j), 0.5), not as NumPy 2 does (np.complex128(1+1j))."""
+    if isinstance(value, (np.number, np.bool_)):
+        return str(value)
+    return repr(value)
+
 
 @contextlib.contextmanager
 def real_numbers_only():
-    """Within: a cast of a complex number to float raises np.ComplexWarning,
+    """Within: a cast of a complex number to float raises ComplexWarning,
     where NumPy would warn and drop the imaginary part (a wrong number)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("error", np.ComplexWarning)
+        warnings.simplefilter("error", ComplexWarning)
         yield
 
 
 def check_int(name, value, minimum=None):
     """An integer (not a bool) that is at least `minimum`."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r} "
+        raise TypeError(f"{name} must be an integer, got {shown(value)} "
                         f"({type(value).__name__})")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}")
@@ -36,7 +48,7 @@ def check_bool(name, value):
     """A flag: True or False (or a NumPy bool), never a string such as 'no',
     which Python would count as true, or an array."""
     if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {value!r} "
+        raise TypeError(f"{name} must be True or False, got {shown(value)} "
                         f"({type(value).__name__})")
     return bool(value)
 
@@ -58,7 +70,7 @@ def check_optional_int(name, value, minimum=None):
 def check_number(name, value, minimum=None, maximum=None):
     """A real number within [minimum, maximum]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {value!r} "
+        raise TypeError(f"{name} must be a number, got {shown(value)} "
                         f"({type(value).__name__})")
     # (an int is finite; np.isfinite fails on one beyond int64)
     if not isinstance(value, numbers.Integral) and not np.isfinite(value):

@@ -108,9 +108,9 @@ def as_floats(values, name):
         try:
             with _checks.real_numbers_only():
                 array = np.asarray(value, dtype=float)
-        except np.ComplexWarning:
+        except _checks.ComplexWarning:
             raise TypeError(f"{name}[{i}] must be a real number, got "
-                            f"{value!r}") from None
+                            f"{_checks.shown(value)}") from None
         except (TypeError, ValueError):
             raise TypeError(f"{name}[{i}] must be a number or a one-element "
                             f"array, got {value!r}") from None

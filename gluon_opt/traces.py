@@ -66,7 +66,7 @@ def show_trace_2d(f, results):
     try:
         with _checks.real_numbers_only():
             points = [(float(x1), float(x2)) for x1, x2 in results]
-    except (TypeError, ValueError, np.ComplexWarning):
+    except (TypeError, ValueError, _checks.ComplexWarning):
         raise TypeError("results must be the list of (x1, x2) points that "
                         "train_2d returns") from None
     if not points:
@@ -86,7 +86,7 @@ def show_trace_2d(f, results):
     try:
         with _checks.real_numbers_only():
             heights = np.asarray(heights, dtype=float)
-    except np.ComplexWarning:
+    except _checks.ComplexWarning:
         raise TypeError("f must map arrays x1, x2 to real numbers, got "
                         "complex ones") from None
     except (TypeError, ValueError):

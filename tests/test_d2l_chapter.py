@@ -246,7 +246,10 @@ def test_headless_script_never_starts_an_ipython_shell(tmp_path):
     backend2gui. Ours only draws."""
     import IPython
     major, minor = (int(part) for part in IPython.__version__.split(".")[:2])
-    assert (major, minor) >= (9, 16), "the test needs IPython >= 9.16"
+    # IPython 9 needs Python 3.11; on 3.10 (IPython 8) the script must still
+    # run headless without a shell.
+    if sys.version_info >= (3, 11):
+        assert (major, minor) >= (9, 16), "the test needs IPython >= 9.16"
     out = run_script("""
 import matplotlib
 from gluon_opt import d2l

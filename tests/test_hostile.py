@@ -59,7 +59,7 @@ def examples(ci, thorough):
 # ------------------------------------------------------------ the contract
 
 pytestmark = [pytest.mark.filterwarnings("error::RuntimeWarning"),
-              pytest.mark.filterwarnings("error::numpy.ComplexWarning")]
+              pytest.mark.filterwarnings("error::gluon_opt._checks.ComplexWarning")]
 
 FORBIDDEN = (MXNetError, KeyError, IndexError, ZeroDivisionError,
              AttributeError)

@@ -3,6 +3,7 @@ are checked against the code."""
 import importlib
 import pathlib
 import re
+import sys
 
 import pytest
 
@@ -60,11 +61,44 @@ def test_the_divergence_rule_is_the_one_the_readme_states(losses, diverged):
     assert training.is_diverged(losses) is diverged
 
 
-def test_the_python_the_readme_names_is_the_one_setup_requires():
+def test_the_pythons_the_readme_names_are_the_ones_setup_requires():
     setup = (ROOT / "setup.py").read_text()
-    assert 'python_requires=">=3.11,<3.12"' in setup
-    assert "**Python 3.11 is required.**" in README
+    assert 'python_requires=">=3.10"' in setup
+    assert "**CPython 3.10, 3.11, 3.12 and 3.13.**" in README
+    for minor in (10, 11, 12, 13):
+        assert f'"Programming Language :: Python :: 3.{minor}"' in setup
     assert "py_modules" not in setup  # nothing named utils installed
+
+
+def test_the_tested_set_the_readme_states_is_what_this_python_runs():
+    # The row of this Python in the README's table names the numpy,
+    # matplotlib and contourpy installed here (major.minor).
+    import contourpy
+    import matplotlib
+    import numpy
+    python = "%d.%d" % sys.version_info[:2]
+    rows = dict(re.findall(r"^\| (3\.\d+) \| (.+) \|$", README, re.MULTILINE))
+    assert python in rows, f"the README's table has no row for {python}"
+    stated = [cell.strip() for cell in rows[python].split("|")]
+    for cell, module in zip(stated, (numpy, matplotlib, contourpy)):
+        assert (cell.split(".")[:2] == module.__version__.split(".")[:2]), (
+            f"README says {module.__name__} {cell} on {python}, "
+            f"{module.__version__} is installed")
+
+
+def test_the_quick_start_installs_the_mxnet_that_setup_names():
+    setup = (ROOT / "setup.py").read_text()
+    mxnet = re.search(r'^MXNET = "([^"]+)"', setup, re.MULTILINE).group(1)
+    for command in quick_start_commands():
+        assert command.startswith("python3 -m venv .venv && ")
+        assert f"pip install -q --no-deps mxnet=={mxnet} && " in command
+    # The one pip check line the README explains is the one CI lets pass.
+    said = " ".join(README.split())
+    assert ("`pip check` reports that one stale bound on 3.13 (`mxnet 1.9.1 "
+            "has requirement numpy<2.0.0,>1.16.0, but you have numpy") in said
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ("'^mxnet 1\\.9\\.1 has requirement numpy<2\\.0\\.0,>1\\.16\\.0, "
+            "but you have numpy 2\\.'") in ci
 
 
 def test_the_data_credits_name_the_sources_and_licences():

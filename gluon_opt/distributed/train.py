@@ -160,8 +160,10 @@ def train(net, loss_fn, features, labels, optimizer, optimizer_params=None, *,
             for loss in batch_losses:
                 loss.backward()
             trainer.step(batch_size)
-            losses.append(sum(loss.sum().asscalar() for loss in batch_losses)
-                          / shard_size)
+            # Python floats: the float64 sum NumPy 1 made of the float32
+            # scalars (NumPy 2 keeps float32, which json refuses).
+            losses.append(sum(float(loss.sum().asscalar())
+                              for loss in batch_losses) / shard_size)
             step += 1
             if max_steps is not None and step >= max_steps:
                 break
