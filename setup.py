@@ -54,6 +54,9 @@ NOTEBOOK_REQUIRES = [
 
 TEST_REQUIRES = [
     "pytest>=7",
+    # The README's test command runs the suite on every core (-n auto): most
+    # of its time is notebooks, each in its own kernel.
+    "pytest-xdist>=3",
     "hypothesis>=6",
     "ipykernel>=6.0",
     "nbclient>=0.7",

@@ -192,3 +192,10 @@ def test_the_editions_table_gives_each_editions_import_line():
 def test_the_d2l_table_counts_the_aliases_right():
     from gluon_opt import d2l
     assert f"all {len(d2l.ALIASES)} (`d2l.ALIASES`)" in README
+
+
+def test_the_chinese_readme_gives_the_same_quick_start():
+    def block(path, heading):
+        text = (ROOT / path).read_text(encoding="utf-8")
+        return re.search(heading + r"\n\n```\n(.*?)```", text, re.S).group(1)
+    assert block("README.zh-CN.md", "## 快速开始") == block("README.md", "## Quick start")
