@@ -295,6 +295,8 @@ def add_legend(ax):
     when a label is long, beside them for more than two curves: inside, such
     a legend covers the curves (saved and inline figures are cropped to it)."""
     labels = ax.get_legend_handles_labels()[1]
+    if not labels:  # curves labelled '' or '_...': matplotlib would warn
+        return
     if max(map(len, labels), default=0) > LONG_LABEL:
         ax.legend(fontsize="small", loc="upper center", frameon=False,
                   bbox_to_anchor=(0.5, -0.22))

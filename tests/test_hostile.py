@@ -1179,3 +1179,15 @@ def test_complex_numbers_are_refused_not_cast_to_their_real_part(call, error, me
         warnings.simplefilter("error")
         with pytest.raises(error, match=message):
             call()
+
+
+@pytest.mark.parametrize("label", ["", "_hidden"])
+def test_curves_without_a_shown_label_draw_no_legend_and_warn_nothing(label):
+    # Found by test_loss_curves on 3.13: matplotlib warns "No artists with
+    # labels found to put in legend" when asked for a legend of none.
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = plotting.loss_curves({label: ([0, 1], [1.0, 0.5])})
+    assert figure.axes[0].get_legend() is None
+    matplotlib.pyplot.close("all")
