@@ -12,7 +12,10 @@ so each test that runs a notebook holds its prose too; `tests/test_quotes.py`
 checks, without running anything, that the words still stand in the markdown.
 
 Keys are paths under notebooks/ ("adam.ipynb", "solutions/adam.ipynb",
-"zh/adam.ipynb", "zh/solutions/adam.ipynb").
+"zh/adam.ipynb", "zh/solutions/adam.ipynb"). A Chinese lesson runs the same
+code as its English twin, so its quotes repeat the English expressions and
+tolerances beside their own words: deliberately, so that each language's
+sentence is held where it stands.
 """
 from typing import NamedTuple
 
