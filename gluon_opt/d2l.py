@@ -753,6 +753,9 @@ def load_data_fashion_mnist(batch_size, resize=None):
 # Here: the union of d2l-en 1.0.3's and d2l-zh 2.0.0's MXNet lists, each the
 # mx.np / npx function or the array method the book maps it to. They are
 # defined last: `abs`, `size` and `numpy` would shadow names used above.
+# The method aliases below (`numpy` ... `repeat`) are alike on purpose: each
+# is a named function a reader finds by its book name, with its docstring
+# saying which method it calls, where one generated helper would hide that.
 
 # creation and random numbers
 ones, ones_like, zeros, zeros_like = (np.ones, np.ones_like, np.zeros,

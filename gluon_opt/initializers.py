@@ -68,6 +68,8 @@ class Initializer(mx.init.Initializer):
         return f"{type(self).__name__}({self._kwargs})"
 
 
+# Zero and One are alike on purpose: each is the registry's class for its
+# name, found by grep, as every initializer here is.
 @register("zero")
 class Zero(Initializer):
     """Every weight 0 (useless for hidden layers: all units stay the same)."""
