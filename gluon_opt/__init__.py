@@ -12,10 +12,12 @@ from . import _compat
 # Tested on CPython 3.10 to 3.13; on a later Python say so before MXNet fails
 # somewhere less clear. Without MXNet (on 3.13 pip does not install it with
 # gluon-opt), say how to install it.
-if _compat.unsupported_python_message():
-    _warnings.warn(_compat.unsupported_python_message(), stacklevel=2)
-if _compat.missing_mxnet_message():
-    raise ImportError(_compat.missing_mxnet_message())
+_unsupported, _no_mxnet = (_compat.unsupported_python_message(),
+                           _compat.missing_mxnet_message())
+if _unsupported:
+    _warnings.warn(_unsupported, stacklevel=2)
+if _no_mxnet:
+    raise ImportError(_no_mxnet)
 
 # MXNet's C++ side logs "Subgraph backend MKLDNN is activated" whenever a
 # symbolic Module binds (and when it optimizes a hybridized graph); readers

@@ -694,14 +694,15 @@ def _fashion_path(datafile):
     book's. The idx reader still refuses anything that is not an idx file.
     """
     local = data.local_copy(datafile)
-    if local is not None and not data.matches(local, datafile):
+    if local is None:
+        return data.locate(datafile)
+    if not data.matches(local, datafile):  # (one pass over the file)
         warnings.warn(
             f"{local} is not the published Fashion-MNIST file (its sha1 is "
             f"{data.sha1(local)}, the published one {datafile.sha1}); it is "
             f"read as it is, so the results will not be the book's.",
             stacklevel=4)
-        return local
-    return data.locate(datafile)
+    return local
 
 
 def _read_fashion_mnist(train, resize):

@@ -104,13 +104,17 @@ def matches(path, datafile):
                sorted(datafile.digests()))
 
 
+def data_folder(folder=None):
+    """The data folder: `folder` (checked as a path), else $GLUON_OPT_DATA or
+    MXNet's (data_dir())."""
+    return data_dir() if folder is None else _checks.check_path("folder", folder)
+
+
 def local_copy(datafile, folder=None):
     """The path of `datafile` in the data folder (`folder`, else
     $GLUON_OPT_DATA or MXNet's), or None when it is not there. Something
     else under that name (a folder) raises ValueError naming the path."""
-    folder = data_dir() if folder is None else _checks.check_path("folder",
-                                                                   folder)
-    local = os.path.join(folder, datafile.name)
+    local = os.path.join(data_folder(folder), datafile.name)
     if not os.path.exists(local):
         return None
     if not os.path.isfile(local):
@@ -143,8 +147,7 @@ def locate(datafile, folder=None):
        download succeeds and its hash matches.
     A local file with the wrong hash is refused (ValueError naming it).
     """
-    folder = data_dir() if folder is None else _checks.check_path("folder",
-                                                                   folder)
+    folder = data_folder(folder)
     local = local_copy(datafile, folder)
     if local is not None:
         return _verified(local, datafile)

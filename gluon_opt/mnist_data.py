@@ -24,7 +24,7 @@ import numpy as np
 from mxnet import nd
 
 from . import _checks
-from .data import DataFile, data_dir, locate
+from .data import DataFile, data_folder, locate
 
 GLUON_MIRROR = ("https://apache-mxnet.s3-accelerate.dualstack.amazonaws.com/"
                 "gluon/dataset/mnist/")
@@ -201,8 +201,7 @@ def load_mnist(num_eval=2000, split_seed=0, folder=None, download=False):
     split_seed = _checks.check_seed("split_seed", split_seed)
     if not isinstance(download, bool):
         raise TypeError(f"download must be True or False, got {download!r}")
-    folder = data_dir() if folder is None else \
-        _checks.check_path("folder", folder)
+    folder = data_folder(folder)
     present = all(os.path.exists(os.path.join(folder, f.name))
                   for f in (TRAIN_IMAGES, TRAIN_LABELS))
     if present or download:
