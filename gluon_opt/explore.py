@@ -56,7 +56,7 @@ OBJECTIVES = {
                                  traces.ill_conditioned_gradient_2d, (-5.0, -2.0),
                                  (-5.5, 1.5, -3.0, 3.0), 4.0),
     "well-conditioned": Objective("x1² + 2·x2²", gradient_descent.well_conditioned_2d,
-                                  traces.well_conditioned_gradient_2d, (-5.0, -2.0),
+                                  gradient_descent.well_conditioned_gradient_2d, (-5.0, -2.0),
                                   (-5.5, 5.5, -3.0, 3.0), 4.0),
     "saddle": Objective("x1² − x2²", traces.saddle_2d, traces.saddle_gradient_2d,
                         (-5.0, 0.01), (-5.5, 5.5, -3.0, 3.0), 2.0),

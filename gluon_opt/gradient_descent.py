@@ -41,6 +41,12 @@ def well_conditioned_2d(x1, x2):
     return x1 ** 2 + 2 * x2 ** 2
 
 
+def well_conditioned_gradient_2d(x1, x2):
+    """The gradient of well_conditioned_2d: ∇f = (2·x1, 4·x2) (the explorers
+    walk it; the section's steppers below write it out, as the book does)."""
+    return 2 * x1, 4 * x2
+
+
 def gd_well_conditioned_2d(x1, x2, s1, s2, eta=0.1):
     """Gradient descent on x1² + 2·x2²: x ← x − η·(2·x1, 4·x2). No state."""
     return x1 - eta * 2 * x1, x2 - eta * 4 * x2, 0, 0

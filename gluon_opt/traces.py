@@ -221,9 +221,3 @@ def wavy_2d(x1, x2):
 def wavy_gradient_2d(x1, x2):
     """∇f = (0.2·x1 + 2·sin(2·x1), 2·x2)."""
     return 0.2 * x1 + 2 * np.sin(2 * x1), 2 * x2
-
-
-def well_conditioned_gradient_2d(x1, x2):
-    """The gradient of gradient_descent.well_conditioned_2d, x1² + 2·x2²:
-    ∇f = (2·x1, 4·x2)."""
-    return 2 * x1, 4 * x2
