@@ -41,6 +41,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from . import _checks, data, gradient_descent, optimizers, schedules, seed, traces, training
+from ._factory import unknown_name_error
 from .optimizers.book import EPS
 
 # ---------------------------------------------------------------- objectives
@@ -125,16 +126,20 @@ def check_hyperparameter(name, value):
         raise ValueError(f"{error} ({why})") from None
 
 
+def _one_of(name, known, argument):
+    """`name`, if it is one of `known`'s names, else the package's one
+    unknown-name error (a list or other unhashable value included)."""
+    if not isinstance(name, str) or name not in known:
+        raise unknown_name_error(name, known, argument)
+    return name
+
+
 def _method(optimizer):
-    if optimizer not in OPTIMIZERS:
-        raise ValueError(f"optimizer must be one of {list(OPTIMIZERS)}, got {optimizer!r}")
-    return OPTIMIZERS[optimizer]
+    return OPTIMIZERS[_one_of(optimizer, OPTIMIZERS, "optimizer")]
 
 
 def _objective(objective):
-    if objective not in OBJECTIVES:
-        raise ValueError(f"objective must be one of {list(OBJECTIVES)}, got {objective!r}")
-    return OBJECTIVES[objective]
+    return OBJECTIVES[_one_of(objective, OBJECTIVES, "objective")]
 
 
 def _settings(optimizer, objective, steps, start, sigma, seed_, hyperparameters):
@@ -289,8 +294,7 @@ def make_schedule(family, lr, num_updates, warmup_steps=0, step=50, factor=0.9,
                   steps=(100, 200), pwr=2.0, final_lr=0.0):
     """The schedule of `family` as gluon_opt.schedules makes it, climbing from
     0 over `warmup_steps` updates; 'constant' is 'factor' with factor 1."""
-    if family not in SCHEDULE_FAMILIES:
-        raise ValueError(f"family must be one of {list(SCHEDULE_FAMILIES)}, got {family!r}")
+    _one_of(family, SCHEDULE_FAMILIES, "family")
     warmup = dict(base_lr=lr, warmup_steps=warmup_steps)
     if family == "constant":
         return schedules.create("factor", step=1, factor=1, **warmup)
@@ -309,9 +313,7 @@ def schedule_run(family="constant", optimizer="sgd", lr=0.05, num_epochs=2,
     """Train the chapter's linear model on the airfoil data
     (training.run_gluon_ch7) with gluon_opt's scratch `optimizer` under the
     schedule `family` (make_schedule's parameters), from seed 0."""
-    if optimizer not in SCHEDULE_OPTIMIZERS:
-        raise ValueError(f"optimizer must be one of {list(SCHEDULE_OPTIMIZERS)}, "
-                         f"got {optimizer!r}")
+    _one_of(optimizer, SCHEDULE_OPTIMIZERS, "optimizer")
     check_hyperparameter("eta", lr)
     num_epochs = _checks.check_int("num_epochs", num_epochs, minimum=1)
     batch_size = _checks.check_int("batch_size", batch_size, minimum=1)

@@ -190,6 +190,11 @@ def test_an_unknown_name_says_what_there_is():
         explore.path_2d("gd", "himmelblau")
     with pytest.raises(TypeError, match="gd takes the hyperparameters"):
         explore.path_2d("gd", gamma=0.5)
+    # a value no dict can hold gets the same message, not a bare TypeError
+    with pytest.raises(ValueError, match="optimizer must be one of .*, got list"):
+        explore.path_2d(["gd"])
+    with pytest.raises(ValueError, match="family must be one of"):
+        explore.make_schedule({"cosine": 1}, 0.05, 100)
 
 
 @pytest.mark.parametrize("objective", ["ill-conditioned", "well-conditioned"])

@@ -115,8 +115,6 @@ def check_lr_scheduler(value):
     return value
 
 
-
-
 class Optimizer(mx.optimizer.Optimizer):
     """Base of the scratch optimizers: MXNet's bookkeeping, checked arguments.
 
