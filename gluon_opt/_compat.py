@@ -217,6 +217,14 @@ def write_numpy1_scalars(base):
         return c_str(numpy1_text(string))
 
     def c_str_array_numpy1(strings):
+        # Called twice per operator (names, values): one C-level join and
+        # search when no value needs rewriting, which is nearly always.
+        try:
+            plain = "np." not in "\0".join(strings)
+        except TypeError:  # not all str: MXNet's own error, as before
+            plain = False
+        if plain:
+            return c_str_array(strings)
         return c_str_array([numpy1_text(string) for string in strings])
 
     c_str_numpy1.__doc__, c_str_array_numpy1.__doc__ = (c_str.__doc__,

@@ -8,6 +8,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import types
 
 import mxnet as mx
 import numpy as np
@@ -140,6 +141,23 @@ def test_the_restored_names_mean_what_numpy_1_23_meant():
 ])
 def test_numpy1_text_writes_numpy2_scalars_as_numpy1_did(text, numpy1):
     assert _compat.numpy1_text(text) == numpy1
+
+
+def test_the_numpy1_wrapper_hands_plain_arguments_on_untouched(monkeypatch):
+    monkeypatch.setattr(_compat, "added", [])
+    received = []
+    base = types.SimpleNamespace(
+        c_str=lambda string: string,
+        c_str_array=lambda strings: received.append(strings) or len(received))
+    _compat.write_numpy1_scalars(base)
+    plain = ["lr", "0.1", "(2, 3)"]
+    base.c_str_array(plain)
+    assert received[-1] is plain  # the same list: nothing rewritten, no copy
+    base.c_str_array(("shape", "(2, np.int64(3))"))
+    assert received[-1] == ["shape", "(2, 3)"]
+    assert base.c_str("np.float32(0.5)") == "0.5"
+    with pytest.raises(TypeError):  # not text: refused, as before
+        base.c_str_array(["lr", b"0.1"])
 
 
 def test_mxnet_takes_numpy_integers_in_its_arguments():
