@@ -1,6 +1,8 @@
 """python -m benchmarks: measure, print the markdown table, and write it
 to --out when given."""
 import argparse
+import json
+import os
 import sys
 
 from . import suite
@@ -15,25 +17,41 @@ def main(argv=None):
                         choices=suite.case_keys(),
                         help="run only this case (repeatable): "
                              + ", ".join(suite.case_keys()))
+    parser.add_argument("--variant", action="append", metavar="NAME",
+                        help="run only the variant of this name (repeatable; "
+                             "the names are the tables' first column)")
     parser.add_argument("--repeats", type=int, default=5,
                         help="timed runs per variant (the median is kept); "
                              "default 5")
     parser.add_argument("--out", metavar="FILE",
                         help="also write the markdown table to FILE")
+    parser.add_argument("--json", metavar="FILE",
+                        help="also write every variant's seconds per round "
+                             "to FILE as JSON")
     parser.add_argument("--quick", action="store_true",
                         help="one small run per variant: checks that every "
                              "case works, measures nothing")
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error(f"--repeats must be at least 1, got {args.repeats}")
-    results = suite.run(args.only, args.repeats, args.quick,
-                        progress=lambda text: print(text, file=sys.stderr,
-                                                    flush=True))
+    try:
+        results = suite.run(args.only, args.repeats, args.quick,
+                            progress=lambda text: print(text, file=sys.stderr,
+                                                        flush=True),
+                            names=args.variant)
+    except ValueError as error:
+        parser.error(str(error))
     table = suite.markdown(results, args.repeats, args.quick)
     print(table)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as stream:
             stream.write(table)
+    if args.json:  # written whole, then moved into place
+        partial = args.json + ".partial"
+        with open(partial, "w", encoding="utf-8") as stream:
+            json.dump(suite.as_json(results, args.repeats, args.quick),
+                      stream, indent=1)
+        os.replace(partial, args.json)
     return 0
 
 

@@ -48,9 +48,16 @@ each = {}
 for path in sys.argv[1:]:
     notebook = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=1200, kernel_name="python3",
-                   resources={"metadata": {"path": os.path.dirname(path)}}
-                   ).execute()
+    try:
+        NotebookClient(notebook, timeout=1200, kernel_name="python3",
+                       resources={"metadata": {"path": os.path.dirname(path)}}
+                       ).execute()
+    except Exception:  # the error, then which notebook (the end is shown)
+        import traceback
+        traceback.print_exc()
+        print(f"{os.path.basename(path)} failed in {sys.executable}",
+              file=sys.stderr)
+        sys.exit(1)
     each[os.path.basename(path)] = time.perf_counter() - start
 print(json.dumps({"seconds": sum(each.values()), "each": each}))
 '''

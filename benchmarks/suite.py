@@ -5,6 +5,8 @@ import math
 import os
 import platform
 
+import numpy
+
 from gluon_opt._factory import unknown_name_error
 
 from . import chapter, d2l_book, explorers, mlp, notebooks, steps
@@ -166,26 +168,59 @@ class CaseResult:
         return medians
 
 
-def run(only=None, repeats=5, quick=False, progress=None):
+def run(only=None, repeats=5, quick=False, progress=None, names=None):
     """Measure the selected cases; returns a CaseResult per case.
 
     With quick, every case runs once on small data (1 epoch, 2,000 MLP rows,
     a 256 x 256 weight, no notebooks), untimed warm-up left out: a check that
-    the suite works, not a measurement."""
+    the suite works, not a measurement. `names` (a list of variant names,
+    None: all) keeps only those variants of the selected cases; a name that
+    none of them has is a ValueError, raised before anything runs."""
+    def build(case):
+        if quick and case.key.startswith("step-"):
+            return case.variants(shape=(256, 256), calls=2)
+        return case.variants(quick=quick) if not case.key.startswith(
+            "step-") else case.variants()
+
+    cases = select(only)
+    kept = {}
+    if names:  # build every case once to check the names, keep only those
+        known = []
+        for case in cases:
+            variants = build(case)
+            known += [v.name for v in variants]
+            kept[case.key] = [v for v in variants if v.name in names]
+            del variants  # the others' arrays go now
+        for name in names:
+            if name not in known:
+                raise unknown_name_error(name, known, argument="variant")
     results = []
-    for case in select(only):
+    for case in cases:
+        variants = kept.pop(case.key) if names else build(case)
+        if not variants:
+            continue
         if progress:
             progress(f"{case.key}: {case.title}")
-        if quick and case.key.startswith("step-"):
-            variants = case.variants(shape=(256, 256), calls=2)
-        else:
-            variants = case.variants(quick=quick) if not case.key.startswith(
-                "step-") else case.variants()
         timings = interleave(variants, 1 if quick else repeats,
                              warmup=0 if quick else 1)
         results.append(CaseResult(case, timings))
         del variants  # drop the 16M-element arrays before the next case
     return results
+
+
+def as_json(results, repeats, quick=False):
+    """The results as a JSON-able dict: the interpreter, then per case each
+    variant's seconds per round (what `python -m benchmarks.per_python`
+    reads from each Python)."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "numpy": numpy.__version__,
+        "repeats": repeats, "quick": quick,
+        "cases": [{"key": result.case.key, "title": result.case.title,
+                   "variants": [{"name": t.name, "seconds": t.seconds,
+                                 "skip": t.skip} for t in result.timings]}
+                  for result in results]}
 
 
 def _ms(seconds):

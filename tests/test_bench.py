@@ -199,3 +199,97 @@ def test_fused_sgd_momentum_prototype_takes_the_books_steps():
     for param, fast_param in zip(weights, fast):
         np.testing.assert_allclose(fast_param.asnumpy(), param.asnumpy(),
                                    rtol=1e-5, atol=1e-6)
+
+
+def test_variant_option_runs_only_the_named_variants_and_writes_their_rounds(
+        tmp_path):
+    out = tmp_path / "results.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--only", "optimize",
+         "--variant", suite.OPT_OURS, "--json", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"| {suite.OPT_OURS} |" in done.stdout
+    assert f"| {suite.OPT_BOOK} |" not in done.stdout
+    import json
+    import platform
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["python"] == platform.python_version()
+    assert results["numpy"] == np.__version__
+    (case,) = results["cases"]
+    assert case["key"] == "optimize"
+    (variant,) = case["variants"]
+    assert variant["name"] == suite.OPT_OURS
+    assert len(variant["seconds"]) == 1 and variant["seconds"][0] > 0
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_an_unknown_variant_is_named_before_anything_runs(monkeypatch):
+    monkeypatch.setattr(suite, "interleave", lambda *a, **k: pytest.fail(
+        "a case ran before the names were checked"))
+    with pytest.raises(ValueError, match=r"variant must be one of \[.*"
+                       r"'gluon_opt\.optimize'.*\], got 'nope'"):
+        suite.run(["optimize"], quick=True, names=[suite.OPT_OURS, "nope"])
+
+
+def test_per_python_puts_each_python_side_by_side(tmp_path):
+    from benchmarks import per_python
+    out = tmp_path / "table.md"
+    per_python.main(["--python", sys.executable, "--python", sys.executable,
+                     "--rounds", "2", "--out", str(out), "--quick",
+                     "--only", "optimize"])
+    table = out.read_text(encoding="utf-8")
+    import platform
+    # one version twice: each column also names its interpreter
+    label = (f"{platform.python_version()}, numpy {np.__version__} "
+             f"({sys.executable}) ms")
+    assert f"| variant | {label} | {label} |" in table
+    for name in (suite.OPT_BOOK, suite.OPT_OURS):
+        (row,) = [line for line in table.splitlines()
+                  if line.startswith(f"| {name} |")]
+        first, second = row.strip("| ").split(" | ")[1:]
+        assert float(first.replace(",", "")) > 0
+        assert second.endswith("×)") or second.endswith("×, slower)")
+
+
+def test_per_python_marks_a_python_more_than_ten_percent_slower():
+    from benchmarks import per_python
+    table = per_python.markdown(
+        ["3.11", "3.12", "3.13"],
+        {("case", "a"): [1.0, 1.05, 1.2], ("case", "b"): [2.0, None, 2.0]},
+        rounds=1, arguments=["--only", "ch7"])
+    assert ("| a | 1,000.0 | 1,050.0 (1.05×) | 1,200.0 (1.20×, slower) |"
+            in table)
+    assert "| b | 2,000.0 | skipped | 2,000.0 (1.00×) |" in table
+
+
+@pytest.mark.parametrize("arguments, named", [
+    (["--python", sys.executable, "--official", "-", "--official", "-"],
+     "--official must be given once per --python (1), got 2"),
+    (["--python", "/nonexistent/python"], "--python must be an executable"),
+    (["--python", sys.executable, "--rounds", "0"],
+     "--rounds must be at least 1"),
+    (["--python", sys.executable, "--json", "x.json"],
+     "--json is this command's own"),
+])
+def test_per_python_names_a_bad_argument(arguments, named, capsys):
+    from benchmarks import per_python
+    with pytest.raises(SystemExit) as exit_:
+        per_python.main(arguments)
+    assert exit_.value.code == 2
+    assert named in capsys.readouterr().err
+
+
+def test_per_python_reports_a_failing_python_and_goes_on(tmp_path):
+    from benchmarks import per_python
+    out = tmp_path / "table.md"
+    code = per_python.main(["--python", sys.executable,
+                            "--python", "/bin/false", "--rounds", "1",
+                            "--out", str(out), "--quick", "--only", "optimize"])
+    assert code == 1
+    table = out.read_text(encoding="utf-8")
+    (row,) = [line for line in table.splitlines()
+              if line.startswith(f"| {suite.OPT_OURS} |")]
+    assert row.endswith("| failed |")
+    assert "/bin/false failed:" in table
+    assert "/bin/false -m benchmarks failed (exit 1)" in table
