@@ -40,10 +40,13 @@ def run_once(python, arguments, official=None, progress=None):
             env["D2L_OFFICIAL_PYTHON"] = official
         else:
             env.pop("D2L_OFFICIAL_PYTHON", None)
-        process = subprocess.Popen(
-            [python, "-m", "benchmarks", *arguments, "--json", out],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True)
+        try:
+            process = subprocess.Popen(
+                [python, "-m", "benchmarks", *arguments, "--json", out],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, text=True)
+        except OSError as error:  # not a program this system can run
+            raise RuntimeError(f"{python} could not be started: {error}")
         lines = []
         for line in process.stderr:
             lines.append(line)
@@ -160,7 +163,7 @@ def main(argv=None):
     if args.rounds < 1:
         parser.error(f"--rounds must be at least 1, got {args.rounds}")
     for python in args.python:
-        if not os.access(python, os.X_OK):
+        if not (os.path.isfile(python) and os.access(python, os.X_OK)):
             parser.error(f"--python must be an executable interpreter, "
                          f"got {python!r}")
     officials = None

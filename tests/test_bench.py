@@ -267,6 +267,7 @@ def test_per_python_marks_a_python_more_than_ten_percent_slower():
     (["--python", sys.executable, "--official", "-", "--official", "-"],
      "--official must be given once per --python (1), got 2"),
     (["--python", "/nonexistent/python"], "--python must be an executable"),
+    (["--python", "/"], "--python must be an executable interpreter, got '/'"),
     (["--python", sys.executable, "--rounds", "0"],
      "--rounds must be at least 1"),
     (["--python", sys.executable, "--json", "x.json"],
@@ -293,3 +294,12 @@ def test_per_python_reports_a_failing_python_and_goes_on(tmp_path):
     assert row.endswith("| failed |")
     assert "/bin/false failed:" in table
     assert "/bin/false -m benchmarks failed (exit 1)" in table
+
+
+def test_per_python_reports_a_file_that_cannot_be_run(tmp_path):
+    from benchmarks import per_python
+    text = tmp_path / "notes.txt"
+    text.write_text("not a program\n")
+    text.chmod(0o755)
+    with pytest.raises(RuntimeError, match="could not be started"):
+        per_python.run_once(str(text), ["--quick"])
