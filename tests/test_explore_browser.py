@@ -171,6 +171,7 @@ def test_explorers_answer_the_keyboard_in_jupyterlab(tmp_path, request):
     jupyter_base, token = request.getfixturevalue("jupyterlab")
     driver = request.getfixturevalue("chromium")
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -194,6 +195,38 @@ def test_explorers_answer_the_keyboard_in_jupyterlab(tmp_path, request):
     def d_find(css):
         return driver.find_elements(By.CSS_SELECTOR, css)
 
+    def slider(explorer, label):
+        return (f"//div[contains(@class, '{explorer}')]"
+                "//div[contains(@class, 'widget-slider')]"
+                f"[.//label[normalize-space()='{label}']]")
+
+    def readout(xpath):
+        return driver.execute_script(
+            "const r = document.evaluate(arguments[0], document, null, 9,"
+            " null).singleNodeValue; return r ? r.innerText.trim() : '';",
+            xpath + "//div[contains(@class, 'widget-readout')]")
+
+    def press(xpath, key, times):
+        """Focus the slider's handle (a click would move it) and press `key`
+        `times` times, until its readout shows a new value. JupyterLab can
+        take the focus back while it settles after running the cells, and
+        the keys then go to the notebook: so the readout is the check, and
+        the keys go again when it has not moved."""
+        before = readout(xpath)
+        for _ in range(5):
+            handle = driver.find_element(
+                By.XPATH, xpath + "//div[contains(@class, 'noUi-handle')]")
+            driver.execute_script("arguments[0].focus();", handle)
+            for _ in range(times):
+                handle.send_keys(key)
+            try:
+                WebDriverWait(driver, 5, poll_frequency=0.25).until(
+                    lambda d: readout(xpath) not in ("", before))
+                return
+            except TimeoutException:
+                continue
+        pytest.fail(f"the slider {xpath} kept {before} after 5 tries")
+
     wait.until(lambda d: line_of("gluon-opt-explore-2d").startswith("gd: epoch 20")
                and "final loss" in line_of("gluon-opt-explore-schedule"))
     _shot(driver, None, tmp_path, "explorers-page")
@@ -204,13 +237,7 @@ def test_explorers_answer_the_keyboard_in_jupyterlab(tmp_path, request):
 
     # The first η slider (the overlay's are hidden): focus its handle and
     # press the right arrow key 10 times, one step of 0.01 in log10 η each.
-    handle = driver.find_element(By.XPATH, (
-        "//div[contains(@class, 'gluon-opt-explore-2d')]"
-        "//div[contains(@class, 'widget-slider')][.//label[normalize-space()='η']]"
-        "//div[contains(@class, 'noUi-handle')]"))
-    driver.execute_script("arguments[0].focus();", handle)  # a click would move it
-    for _ in range(10):
-        handle.send_keys(Keys.ARROW_RIGHT)
+    press(slider("gluon-opt-explore-2d", "η"), Keys.ARROW_RIGHT, 10)
     wait.until(lambda d: line_of("gluon-opt-explore-2d") not in ("", BOOK_LINE))
     moved = line_of("gluon-opt-explore-2d")
     assert moved.startswith("gd: epoch 20, x1: ")
@@ -228,12 +255,7 @@ def test_explorers_answer_the_keyboard_in_jupyterlab(tmp_path, request):
     schedule_line = line_of("gluon-opt-explore-schedule")
     schedule_before = _shot(driver, d_find(".gluon-opt-explore-schedule img")[0], tmp_path,
                             "explore-schedule-before").read_bytes()
-    lr_handle = driver.find_element(By.XPATH, (
-        "//div[contains(@class, 'gluon-opt-explore-schedule')]"
-        "//div[contains(@class, 'widget-slider')][.//label[normalize-space()='lr']]"
-        "//div[contains(@class, 'noUi-handle')]"))
-    driver.execute_script("arguments[0].focus();", lr_handle)
-    lr_handle.send_keys(Keys.ARROW_LEFT)
+    press(slider("gluon-opt-explore-schedule", "lr"), Keys.ARROW_LEFT, 1)
     wait.until(lambda d: line_of("gluon-opt-explore-schedule") not in ("", schedule_line))
     assert line_of("gluon-opt-explore-schedule").startswith("sgd, cosine, lr 0.04")
     wait.until(lambda d: _shot(d, d_find(".gluon-opt-explore-schedule img")[0], tmp_path,
