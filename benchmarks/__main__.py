@@ -1,9 +1,9 @@
 """python -m benchmarks: measure, print the markdown table, and write it
 to --out when given."""
 import argparse
-import json
-import os
 import sys
+
+from gluon_opt import atomic
 
 from . import suite
 
@@ -46,12 +46,9 @@ def main(argv=None):
     if args.out:
         with open(args.out, "w", encoding="utf-8") as stream:
             stream.write(table)
-    if args.json:  # written whole, then moved into place
-        partial = args.json + ".partial"
-        with open(partial, "w", encoding="utf-8") as stream:
-            json.dump(suite.as_json(results, args.repeats, args.quick),
-                      stream, indent=1)
-        os.replace(partial, args.json)
+    if args.json:
+        atomic.write_json(args.json,
+                          suite.as_json(results, args.repeats, args.quick))
     return 0
 
 

@@ -25,6 +25,10 @@ import subprocess
 import sys
 import tempfile
 
+from gluon_opt import atomic
+
+from .suite import _ms
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SLOWER = 1.10  # the limit: at most 10% slower than the first Python
 
@@ -129,7 +133,7 @@ def markdown(labels, times, rounds, arguments, failures=None):
             if seconds is None:
                 cells.append("skipped")
                 continue
-            cell = f"{seconds * 1e3:,.1f}"
+            cell = _ms(seconds)
             if i and row[0]:
                 ratio = seconds / row[0]
                 slower = ", slower" if ratio > SLOWER else ""
@@ -181,10 +185,7 @@ def main(argv=None):
     table = markdown(labels, times, args.rounds, passed, failures)
     print(table)
     if args.out:
-        partial = args.out + ".partial"
-        with open(partial, "w", encoding="utf-8") as stream:
-            stream.write(table)
-        os.replace(partial, args.out)
+        atomic.write_text(args.out, table)
     return 1 if failures else 0
 
 
